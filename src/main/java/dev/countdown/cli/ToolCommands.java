@@ -1,0 +1,63 @@
+package dev.countdown.cli;
+
+import dev.countdown.template.TemplateLintCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Dispatches {@code countdown.jar TOOL ...} to a tool; a tool's failure never shows a stack trace. */
+public final class ToolCommands {
+
+    public static final int USAGE = 2;
+    private static final Set<String> HELP = Set.of("help", "--help", "-h");
+
+    private final List<ToolCommand> tools;
+
+    public ToolCommands(List<ToolCommand> tools) {
+        this.tools = List.copyOf(tools);
+    }
+
+    public static ToolCommands standard() {
+        return new ToolCommands(List.of(new TemplateLintCommand()));
+    }
+
+    /** True when the first argument names a tool (or asks for help) rather than a service option. */
+    public static boolean handles(String first) {
+        return HELP.contains(first) || standard().find(first).isPresent();
+    }
+
+    public int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || HELP.contains(args[0])) {
+            printUsage(out);
+            return 0;
+        }
+        Optional<ToolCommand> tool = find(args[0]);
+        if (tool.isEmpty()) {
+            err.println("countdown: unknown command '" + args[0] + "'");
+            printUsage(err);
+            return USAGE;
+        }
+        try {
+            return tool.get().run(Arrays.asList(args).subList(1, args.length), out, err);
+        } catch (RuntimeException e) {
+            err.println("countdown " + args[0] + ": failed: " + e);
+            return 1;
+        }
+    }
+
+    private Optional<ToolCommand> find(String name) {
+        return tools.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    private void printUsage(PrintStream out) {
+        out.println("Usage:");
+        out.println("  java -jar countdown.jar                 run the service");
+        tools.forEach(t -> t.usage().forEach(line -> out.println("  java -jar countdown.jar " + line)));
+    }
+}

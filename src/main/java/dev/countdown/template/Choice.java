@@ -1,0 +1,68 @@
+package dev.countdown.template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A line that offers options instead of stating a task: {@code Approved: [ ] Yes [ ] No},
+ * {@code Phase 1 Go/No-Go: ✅ Proceed / ❌ Rollback}, {@code Status: ⬜ GO ⬜ NO-GO}. When the options
+ * or the label speak of going ahead or not, the choice is a gate.
+ */
+record Choice(String label, List<String> options, int line) {
+
+    private static final Pattern MARKER = Pattern.compile(
+            "\\[[ xX✓✔]\\]|⬜|☐|☑|☒|✅|❌|❎|✔️?|✖️?|🟢|🔴");
+    private static final Pattern OPTION_TRIM = Pattern.compile("^[\\s/|,:;-]+|[\\s/|,:;-]+$|(?i)\\s+or$");
+    private static final Pattern GO_OPTION = Pattern.compile(
+            "(?i)^(go|no[- ]?go|proceed|roll ?back\\b.*|abort|hold|halt|continue|stop)$");
+    private static final Pattern GO_LABEL = Pattern.compile("(?i)go\\s*/\\s*no[- ]?go|decision|\\bgate\\b");
+    private static final Set<String> DECISION_WORDS = Set.of(
+            "go", "no-go", "no go", "nogo", "proceed", "rollback", "roll back", "abort", "hold",
+            "yes", "no", "approve", "approved", "reject", "rejected", "pass", "fail");
+
+    Choice {
+        options = List.copyOf(options);
+    }
+
+    /** Reads a line (list marker already removed) as a choice when it has two option markers or more. */
+    static Optional<Choice> read(String text, int line) {
+        Matcher m = MARKER.matcher(text);
+        List<int[]> markers = new ArrayList<>();
+        while (m.find()) {
+            markers.add(new int[] {m.start(), m.end()});
+        }
+        if (markers.size() < 2) {
+            return Optional.empty();
+        }
+        String label = InlineText.plain(text.substring(0, markers.getFirst()[0]));
+        label = OPTION_TRIM.matcher(label).replaceAll("");
+        List<String> options = new ArrayList<>();
+        for (int k = 0; k < markers.size(); k++) {
+            int end = k + 1 < markers.size() ? markers.get(k + 1)[0] : text.length();
+            String option = OPTION_TRIM.matcher(InlineText.plain(text.substring(markers.get(k)[1], end)))
+                    .replaceAll("");
+            if (!option.isEmpty()) {
+                options.add(option);
+            }
+        }
+        return options.size() < 2 ? Optional.empty() : Optional.of(new Choice(label, options, line));
+    }
+
+    /** True for item texts such as "GO" or "NO-GO" that, side by side, form a choice. */
+    static boolean isDecisionWord(String text) {
+        return DECISION_WORDS.contains(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    boolean isGate() {
+        return GO_LABEL.matcher(label).find() || options.stream().anyMatch(o -> GO_OPTION.matcher(o).matches());
+    }
+
+    String describe() {
+        return (label.isEmpty() ? "" : "'" + label + "' ") + "(" + String.join(" / ", options) + ")";
+    }
+}
