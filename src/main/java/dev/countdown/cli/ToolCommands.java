@@ -1,5 +1,6 @@
 package dev.countdown.cli;
 
+import dev.countdown.manifest.ManifestLintCommand;
 import dev.countdown.template.TemplateLintCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ public final class ToolCommands {
     }
 
     public static ToolCommands standard() {
-        return new ToolCommands(List.of(new TemplateLintCommand()));
+        return new ToolCommands(List.of(new TemplateLintCommand(), new ManifestLintCommand()));
     }
 
     /** True when the first argument names a tool (or asks for help) rather than a service option. */

@@ -1,0 +1,45 @@
+package dev.countdown.manifest;
+
+import dev.countdown.source.SourceException;
+import dev.countdown.template.ChecklistTemplate;
+import dev.countdown.template.TemplateParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the checklist a manifest names. A bare file name is looked up in the templates directory
+ * (given, or {@code checklist-templates/} beside the manifests' directory, or in the working
+ * directory); a name with a '/' is a path relative to the manifest file.
+ */
+public final class TemplateCatalog {
+
+    public static final String DEFAULT_DIRECTORY = "checklist-templates";
+
+    private final Optional<Path> directory;
+    private final TemplateParser parser = new TemplateParser();
+
+    public TemplateCatalog(Optional<Path> directory) {
+        this.directory = directory;
+    }
+
+    public Path resolve(String name, Path manifestFile) {
+        Path manifestDir = manifestFile.toAbsolutePath().getParent();
+        if (name.contains("/")) {
+            return manifestDir.resolve(name).normalize();
+        }
+        if (directory.isPresent()) {
+            return directory.get().resolve(name);
+        }
+        Path besideManifests = manifestDir.resolveSibling(DEFAULT_DIRECTORY).resolve(name);
+        return Files.exists(besideManifests) ? besideManifests : Path.of(DEFAULT_DIRECTORY).resolve(name);
+    }
+
+    public ChecklistTemplate load(String name, Path manifestFile) throws SourceException {
+        Path file = resolve(name, manifestFile);
+        if (!Files.isRegularFile(file)) {
+            throw new SourceException(file.toString(), 1, "no such template file");
+        }
+        return parser.parse(file);
+    }
+}
