@@ -1,5 +1,6 @@
 package dev.countdown.cli;
 
+import dev.countdown.evidence.EvidenceVerifyCommand;
 import dev.countdown.manifest.ManifestLintCommand;
 import dev.countdown.template.TemplateLintCommand;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ public final class ToolCommands {
     }
 
     public static ToolCommands standard() {
-        return new ToolCommands(List.of(new TemplateLintCommand(), new ManifestLintCommand()));
+        return new ToolCommands(List.of(new TemplateLintCommand(), new ManifestLintCommand(), new EvidenceVerifyCommand()));
     }
 
     /** True when the first argument names a tool (or asks for help) rather than a service option. */

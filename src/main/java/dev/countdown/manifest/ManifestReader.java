@@ -40,9 +40,9 @@ public final class ManifestReader {
     }
 
     private final SecretReader secrets = new SecretReader();
-    private final TemplateCatalog templates;
+    private final TemplateSource templates;
 
-    public ManifestReader(TemplateCatalog templates) {
+    public ManifestReader(TemplateSource templates) {
         this.templates = templates;
     }
 

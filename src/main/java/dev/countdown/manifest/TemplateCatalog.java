@@ -12,7 +12,7 @@ import java.util.Optional;
  * (given, or {@code checklist-templates/} beside the manifests' directory, or in the working
  * directory); a name with a '/' is a path relative to the manifest file.
  */
-public final class TemplateCatalog {
+public final class TemplateCatalog implements TemplateSource {
 
     public static final String DEFAULT_DIRECTORY = "checklist-templates";
 
@@ -35,6 +35,7 @@ public final class TemplateCatalog {
         return Files.exists(besideManifests) ? besideManifests : Path.of(DEFAULT_DIRECTORY).resolve(name);
     }
 
+    @Override
     public ChecklistTemplate load(String name, Path manifestFile) throws SourceException {
         Path file = resolve(name, manifestFile);
         if (!Files.isRegularFile(file)) {

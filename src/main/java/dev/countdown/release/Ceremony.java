@@ -1,0 +1,188 @@
+package dev.countdown.release;
+
+import dev.countdown.manifest.Principals;
+import dev.countdown.manifest.RoleSpec;
+import dev.countdown.release.CommandResult.Refusal;
+import dev.countdown.template.ChecklistItem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of a release ceremony: what each command does to a release, and when it is refused.
+ * Pure: no storage, no clock, no platform; {@link ReleaseService} brings those.
+ */
+final class Ceremony {
+
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
+    private static final int NOTE_LIMIT = 2000;
+
+    private final ReleaseDefinition definition;
+    private final Authorizer authorizer;
+    private final Describer describer;
+
+    Ceremony(ReleaseDefinition definition) {
+        this.definition = definition;
+        this.authorizer = new Authorizer(definition.manifest());
+        this.describer = new Describer(definition.manifest());
+    }
+
+    Step start(String releaseId, Command.Start start, Actor actor, Instant now) {
+        if (!VERSION.matcher(start.version()).matches()) {
+            return refuse(Refusal.INVALID, null, "'" + start.version() + "' is not a version: use letters, digits, "
+                    + "'.', '-', '+' or '_', at most 64, e.g. v1.2.0");
+        }
+        if (!authorizer.allows(authorizer.starters(), actor)) {
+            return forbidden(null, "You may not start a release of " + definition.manifest().service() + ".",
+                    authorizer.starters());
+        }
+        Release release = new Release(releaseId, definition.manifest().service(), start.version(), definition.hash(),
+                ReleaseState.OPEN, 1, 0, prechecked(actor, now), java.util.Map.of(), List.of(), actor.ref(), now);
+        return new Step.Changed(release, List.of(new Change("release.started", start.version(), "", "open",
+                definition.template().title())), "Release " + release.service() + " " + release.version() + " started.");
+    }
+
+    Step apply(Release release, Command command, Actor actor, Instant now) {
+        return switch (command) {
+            case Command.Start s -> refuse(Refusal.INVALID, release.id(), "a release cannot be started twice");
+            case Command.SetItem c -> setItem(release, c, actor, now);
+            case Command.AddNote c -> addNote(release, c, actor, now);
+            case Command.CastVote c -> vote(release, c, actor, now);
+            case Command.Decide c -> new Decision(definition, describer).decide(release, c, actor, now, authorizer);
+            case Command.Cancel c -> cancel(release, c, actor);
+            case Command.Reopen c -> reopen(release, c, actor);
+        };
+    }
+
+    private Step setItem(Release release, Command.SetItem c, Actor actor, Instant now) {
+        Optional<Step> refused = checkItem(release, c.itemId(), actor, c.note());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ItemStatus before = release.item(c.itemId());
+        if (before.state() == c.state() && before.note().equals(note(c.note())) && !before.bySystem()) {
+            return new Step.Changed(release, List.of(), "Already " + c.state().label() + ".");
+        }
+        ItemStatus after = new ItemStatus(c.state(), actor.ref(), now, note(c.note()), false);
+        return new Step.Changed(release.withItem(c.itemId(), after),
+                List.of(new Change("item.set", c.itemId(), before.state().label(), c.state().label(), after.note())),
+                itemText(c.itemId()) + ": " + c.state().label() + ".");
+    }
+
+    private Step addNote(Release release, Command.AddNote c, Actor actor, Instant now) {
+        Optional<Step> refused = checkItem(release, c.itemId(), actor, c.note());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (c.note() == null || c.note().isBlank()) {
+            return refuse(Refusal.INVALID, release.id(), "A note needs some text.");
+        }
+        ItemStatus before = release.item(c.itemId());
+        return new Step.Changed(release.withItem(c.itemId(), before.withNote(note(c.note()), actor.ref(), now)),
+                List.of(new Change("item.note", c.itemId(), before.note(), note(c.note()), "")),
+                "Note added to " + itemText(c.itemId()) + ".");
+    }
+
+    private Optional<Step> checkItem(Release release, String itemId, Actor actor, String note) {
+        Optional<ChecklistItem> item = definition.item(itemId);
+        if (item.isEmpty()) {
+            return Optional.of(refuse(Refusal.NOT_FOUND, release.id(), "This release's checklist has no item '"
+                    + itemId + "'."));
+        }
+        if (note != null && note.length() > NOTE_LIMIT) {
+            return Optional.of(refuse(Refusal.INVALID, release.id(), "A note may be at most " + NOTE_LIMIT
+                    + " characters."));
+        }
+        if (!release.state().acceptsWork()) {
+            return Optional.of(refuse(Refusal.CONFLICT, release.id(), "The release is " + release.state().label()
+                    + "; items can change only while it is open" + (release.state() == ReleaseState.NO_GO
+                    ? " (reopen it first)." : ".")));
+        }
+        int phase = definition.phaseOf(itemId);
+        if (phase > release.phase()) {
+            return Optional.of(refuse(Refusal.CONFLICT, release.id(), "'" + item.get().text() + "' unlocks after "
+                    + definition.phase(phase - 1).label() + " is GO."));
+        }
+        if (!authorizer.allows(authorizer.participants(), actor)) {
+            return Optional.of(forbidden(release.id(), "You have no part in this release's ceremony.",
+                    authorizer.participants()));
+        }
+        return Optional.empty();
+    }
+
+    private Step vote(Release release, Command.CastVote c, Actor actor, Instant now) {
+        Optional<RoleSpec> role = definition.manifest().role(c.roleId());
+        if (role.isEmpty()) {
+            return refuse(Refusal.NOT_FOUND, release.id(), "No role '" + c.roleId() + "' in this release.");
+        }
+        if (!release.state().acceptsWork()) {
+            return refuse(Refusal.CONFLICT, release.id(), "The release is " + release.state().label()
+                    + "; approvals can change only while it is open.");
+        }
+        if (!authorizer.owns(actor, c.roleId())) {
+            return forbidden(release.id(), "Only the owners of " + role.get().title() + " can "
+                    + (c.approve() ? "approve" : "reject") + " it.", authorizer.owners(c.roleId()));
+        }
+        Optional<Vote> previous = release.votes(c.roleId()).stream()
+                .filter(v -> v.by().source() == actor.source() && v.by().userId().equals(actor.userId())).findFirst();
+        if (previous.isPresent() && previous.get().approve() == c.approve()) {
+            return new Step.Changed(release, List.of(), "You already " + (c.approve() ? "approved " : "rejected ")
+                    + role.get().title() + ".");
+        }
+        String verb = c.approve() ? "approved" : "rejected";
+        return new Step.Changed(release.withVote(c.roleId(), new Vote(actor.ref(), c.approve(), now, note(c.note()))),
+                List.of(new Change("role." + verb, c.roleId(), previous.map(v -> v.approve() ? "approved" : "rejected")
+                        .orElse(""), verb, note(c.note()))),
+                role.get().title() + " " + verb + " by " + actor.displayName() + ".");
+    }
+
+    private Step cancel(Release release, Command.Cancel c, Actor actor) {
+        if (!authorizer.allows(authorizer.deciders(), actor)) {
+            return forbidden(release.id(), "You may not cancel this release.", authorizer.deciders());
+        }
+        if (!release.state().canMoveTo(ReleaseState.CANCELLED)) {
+            return refuse(Refusal.CONFLICT, release.id(), "A " + release.state().label() + " release cannot be cancelled.");
+        }
+        return new Step.Changed(release.withState(ReleaseState.CANCELLED),
+                List.of(new Change("release.cancelled", "", release.state().label(), "cancelled", note(c.reason()))),
+                "Release cancelled.");
+    }
+
+    private Step reopen(Release release, Command.Reopen c, Actor actor) {
+        if (!authorizer.allows(authorizer.deciders(), actor)) {
+            return forbidden(release.id(), "You may not reopen this release.", authorizer.deciders());
+        }
+        if (release.state() != ReleaseState.NO_GO) {
+            return refuse(Refusal.CONFLICT, release.id(), "Only a NO-GO release can be reopened; this one is "
+                    + release.state().label() + ".");
+        }
+        Release next = release.reopened();
+        return new Step.Changed(next, List.of(new Change("release.reopened", "round " + next.round(), "no-go", "open",
+                note(c.note()))), "Release reopened for round " + next.round() + ".");
+    }
+
+    private java.util.Map<String, ItemStatus> prechecked(Actor actor, Instant now) {
+        java.util.Map<String, ItemStatus> items = new java.util.LinkedHashMap<>();
+        definition.template().items().stream().filter(ChecklistItem::checked).forEach(i ->
+                items.put(i.id(), new ItemStatus(ItemState.PASS, actor.ref(), now, "pre-checked in the template", false)));
+        return items;
+    }
+
+    private String itemText(String itemId) {
+        return definition.item(itemId).map(ChecklistItem::text).orElse(itemId);
+    }
+
+    static String note(String note) {
+        return note == null ? "" : note.strip();
+    }
+
+    private Step forbidden(String releaseId, String message, Principals whoCould) {
+        return new Step.Refused(new CommandResult.Refused(Refusal.FORBIDDEN,
+                message + " " + describer.whoCan(whoCould), whoCould, releaseId));
+    }
+
+    static Step refuse(Refusal kind, String releaseId, String message) {
+        return new Step.Refused(new CommandResult.Refused(kind, message, Principals.NONE, releaseId));
+    }
+}

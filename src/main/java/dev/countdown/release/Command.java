@@ -1,0 +1,34 @@
+package dev.countdown.release;
+
+/** What a user asks of a release, whatever the platform they asked on. */
+public sealed interface Command {
+
+    /** The release the command is about; null for {@link Start}. */
+    String releaseId();
+
+    record Start(String service, String version) implements Command {
+        @Override
+        public String releaseId() {
+            return null;
+        }
+    }
+
+    record SetItem(String releaseId, String itemId, ItemState state, String note) implements Command {
+    }
+
+    record AddNote(String releaseId, String itemId, String note) implements Command {
+    }
+
+    record CastVote(String releaseId, String roleId, boolean approve, String note) implements Command {
+    }
+
+    /** Decides the current gate, or the release when no gate is left; {@code override} asks for an override GO. */
+    record Decide(String releaseId, boolean override, String note) implements Command {
+    }
+
+    record Cancel(String releaseId, String reason) implements Command {
+    }
+
+    record Reopen(String releaseId, String note) implements Command {
+    }
+}

@@ -1,0 +1,14 @@
+package dev.countdown.release;
+
+/**
+ * A command with who asks and an idempotency key: the same key twice has one effect, because
+ * platforms retry and people double-click.
+ */
+public record CommandRequest(Command command, Actor actor, String idempotencyKey) {
+
+    public CommandRequest {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new IllegalArgumentException("an idempotency key of 1 to 200 characters is needed");
+        }
+    }
+}

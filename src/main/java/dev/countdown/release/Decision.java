@@ -1,0 +1,62 @@
+package dev.countdown.release;
+
+import dev.countdown.release.CommandResult.Refusal;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code decide}: polls the current gate, or the release when no gate is left. */
+final class Decision {
+
+    private final ReleaseDefinition definition;
+    private final Describer describer;
+
+    Decision(ReleaseDefinition definition, Describer describer) {
+        this.definition = definition;
+        this.describer = describer;
+    }
+
+    Step decide(Release release, Command.Decide c, Actor actor, Instant now, Authorizer authorizer) {
+        if (!authorizer.allows(authorizer.deciders(), actor)) {
+            return new Step.Refused(new CommandResult.Refused(Refusal.FORBIDDEN, "You may not decide this release. "
+                    + describer.whoCan(authorizer.deciders()), authorizer.deciders(), release.id()));
+        }
+        if (!release.state().acceptsWork()) {
+            return Ceremony.refuse(Refusal.CONFLICT, release.id(), "The release is already "
+                    + release.state().label() + (release.state() == ReleaseState.NO_GO ? "; reopen it to decide again." : "."));
+        }
+        if (c.override() && definition.manifest().policy().override().isEmpty()) {
+            return Ceremony.refuse(Refusal.INVALID, release.id(), "This service's manifest allows no override.");
+        }
+        Phase phase = definition.phase(release.phase());
+        boolean last = definition.isLastPhase(phase.index());
+        Verdict verdict = new DecisionPolicyEvaluator(definition).evaluate(release, phase.index(), c.override(), now);
+        DecisionRecord record = new DecisionRecord(release.round(), last ? null : phase.gateSection().orElseThrow(),
+                phase.label(), verdict.outcome(), verdict.reasons(), verdict.overridden(), actor.ref(), now,
+                Ceremony.note(c.note()));
+        boolean go = verdict.outcome() == Outcome.GO;
+        ReleaseState next = go ? (last ? ReleaseState.GO : ReleaseState.OPEN) : ReleaseState.NO_GO;
+        Release decided = release.withDecision(record, next, go && !last ? phase.index() + 1 : phase.index());
+        String type = (last ? "decision." : "gate.") + (go ? "go" : "no-go") + (verdict.overridden() ? "-override" : "");
+        String reasons = verdict.reasons().stream().map(Reason::text).collect(Collectors.joining("; "));
+        Change change = new Change(type, phase.label(), release.state().label(), next.label(),
+                join(Ceremony.note(c.note()), reasons));
+        return new Step.Changed(decided, List.of(change), message(phase, last, verdict));
+    }
+
+    private static String message(Phase phase, boolean last, Verdict verdict) {
+        String what = last ? "Release decision" : phase.label();
+        String head = what + ": " + verdict.outcome().label() + (verdict.overridden() ? " (override)" : "");
+        if (verdict.reasons().isEmpty()) {
+            return head + ".";
+        }
+        return head + "\n" + verdict.reasons().stream().map(r -> "- " + r.text()).collect(Collectors.joining("\n"));
+    }
+
+    private static String join(String note, String reasons) {
+        if (note.isEmpty()) {
+            return reasons;
+        }
+        return reasons.isEmpty() ? note : note + " | " + reasons;
+    }
+}

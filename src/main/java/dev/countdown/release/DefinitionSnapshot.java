@@ -1,0 +1,77 @@
+package dev.countdown.release;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countdown.manifest.ManifestReader;
+import dev.countdown.manifest.TemplateSource;
+import dev.countdown.source.SourceException;
+import dev.countdown.source.SourceText;
+import dev.countdown.template.TemplateParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The text of a manifest and of the templates it names, as they were when a release started.
+ * A running release is read from its snapshot, so editing the files changes only later releases.
+ */
+public record DefinitionSnapshot(String manifestName, String manifestText, Map<String, String> templates) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public DefinitionSnapshot {
+        templates = new TreeMap<>(templates);
+    }
+
+    public String hash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toJson().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    public String toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("manifestName", manifestName);
+        json.put("manifestText", manifestText);
+        json.put("templates", templates);
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings always serialize", e);
+        }
+    }
+
+    public static DefinitionSnapshot fromJson(String json) {
+        try {
+            Map<?, ?> map = JSON.readValue(json, Map.class);
+            Map<String, String> templates = new LinkedHashMap<>();
+            ((Map<?, ?>) map.get("templates")).forEach((k, v) -> templates.put((String) k, (String) v));
+            return new DefinitionSnapshot((String) map.get("manifestName"), (String) map.get("manifestText"), templates);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored definition snapshot is not JSON", e);
+        }
+    }
+
+    /** Reads the snapshot again: the same checks as from files, against the snapshot's own texts. */
+    public ReleaseDefinition read() throws SourceException {
+        TemplateParser parser = new TemplateParser();
+        TemplateSource fromSnapshot = (name, manifestFile) -> {
+            String text = templates.get(name);
+            if (text == null) {
+                throw new SourceException(name, 1, "not in the release's snapshot");
+            }
+            return parser.parse(SourceText.decode(name, text.getBytes(StandardCharsets.UTF_8), "Markdown checklist"));
+        };
+        ManifestReader.Loaded loaded = new ManifestReader(fromSnapshot).read(Path.of(manifestName),
+                SourceText.decode(manifestName, manifestText.getBytes(StandardCharsets.UTF_8), "release manifest"));
+        return ReleaseDefinition.of(hash(), loaded.manifest(), loaded.template());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.countdown.release;
+
+/** The namespace a user id belongs to; manifests name people per namespace. */
+public enum IdentitySource {
+    SLACK("slack"), DISCORD("discord"), API("api"), SYSTEM("system");
+
+    private final String label;
+
+    IdentitySource(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static IdentitySource parse(String text) {
+        for (IdentitySource source : values()) {
+            if (source.label.equalsIgnoreCase(text)) {
+                return source;
+            }
+        }
+        throw new IllegalArgumentException("unknown platform '" + text + "'; expected slack, discord or api");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.countdown.release;
+
+import java.util.Locale;
+
+/** Where a checklist item stands. */
+public enum ItemState {
+    PENDING, PASS, FAIL, NA, BLOCKED;
+
+    public String label() {
+        return this == NA ? "n/a" : name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Counts toward a GO: passed, or agreed not to apply. */
+    public boolean isSettled() {
+        return this == PASS || this == NA;
+    }
+
+    public static ItemState parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        for (ItemState s : values()) {
+            if (s.label().equals(t) || s.name().equalsIgnoreCase(t)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown item state '" + text + "'; expected pending, pass, fail, n/a or blocked");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.countdown.release;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A release's ceremony as it stands: an immutable value; every change makes a new one, so a
+ * command that is refused or loses a race leaves nothing half-applied.
+ *
+ * @param definitionHash the manifest and template snapshot the release started with
+ * @param phase          the index of the phase being worked: items of later phases are locked
+ * @param round          1, then one more each time a NO-GO is reopened
+ * @param votes          role id → the latest vote of each owner who voted
+ */
+public record Release(
+        String id,
+        String service,
+        String version,
+        String definitionHash,
+        ReleaseState state,
+        int round,
+        int phase,
+        Map<String, ItemStatus> items,
+        Map<String, List<Vote>> votes,
+        List<DecisionRecord> decisions,
+        ActorRef startedBy,
+        Instant startedAt) {
+
+    public Release {
+        items = unmodifiable(items);
+        votes = unmodifiable(votes);
+        decisions = List.copyOf(decisions);
+    }
+
+    public ItemStatus item(String itemId) {
+        return items.getOrDefault(itemId, ItemStatus.PENDING);
+    }
+
+    public List<Vote> votes(String roleId) {
+        return votes.getOrDefault(roleId, List.of());
+    }
+
+    /** Distinct owners whose latest vote for the role approves it. */
+    public long approvals(String roleId) {
+        return votes(roleId).stream().filter(Vote::approve).count();
+    }
+
+    public Release withState(ReleaseState next) {
+        return new Release(id, service, version, definitionHash, next, round, phase, items, votes, decisions,
+                startedBy, startedAt);
+    }
+
+    public Release withItem(String itemId, ItemStatus status) {
+        Map<String, ItemStatus> next = new LinkedHashMap<>(items);
+        next.put(itemId, status);
+        return new Release(id, service, version, definitionHash, state, round, phase, next, votes, decisions,
+                startedBy, startedAt);
+    }
+
+    public Release withVote(String roleId, Vote vote) {
+        List<Vote> roleVotes = new ArrayList<>(votes(roleId));
+        roleVotes.removeIf(v -> v.by().source() == vote.by().source() && v.by().userId().equals(vote.by().userId()));
+        roleVotes.add(vote);
+        Map<String, List<Vote>> next = new LinkedHashMap<>(votes);
+        next.put(roleId, List.copyOf(roleVotes));
+        return new Release(id, service, version, definitionHash, state, round, phase, items, next, decisions,
+                startedBy, startedAt);
+    }
+
+    public Release withDecision(DecisionRecord decision, ReleaseState nextState, int nextPhase) {
+        List<DecisionRecord> next = new ArrayList<>(decisions);
+        next.add(decision);
+        return new Release(id, service, version, definitionHash, nextState, round, nextPhase, items, votes, next,
+                startedBy, startedAt);
+    }
+
+    public Release reopened() {
+        return new Release(id, service, version, definitionHash, ReleaseState.OPEN, round + 1, phase, items, votes,
+                decisions, startedBy, startedAt);
+    }
+
+    private static <K, V> Map<K, V> unmodifiable(Map<K, V> map) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

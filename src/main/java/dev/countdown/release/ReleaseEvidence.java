@@ -1,0 +1,85 @@
+package dev.countdown.release;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.countdown.evidence.AuditEvent;
+import dev.countdown.evidence.EvidenceBundle;
+import dev.countdown.manifest.RoleSpec;
+import dev.countdown.template.ChecklistItem;
+import dev.countdown.template.Section;
+import java.time.Instant;
+import java.util.List;
+
+/** A release's evidence bundle: everything it stands on, sealed with its audit chain. */
+public final class ReleaseEvidence {
+
+    private ReleaseEvidence() {
+    }
+
+    public static ObjectNode bundle(LoadedRelease loaded, List<AuditEvent> events, Instant now) {
+        Release r = loaded.release();
+        ReleaseDefinition d = loaded.definition();
+        ObjectNode content = EvidenceBundle.json().createObjectNode();
+        content.put("generatedAt", now.toString());
+        ObjectNode release = content.putObject("release");
+        release.put("id", r.id());
+        release.put("service", r.service());
+        release.put("version", r.version());
+        release.put("state", r.state().label());
+        release.put("round", r.round());
+        release.put("template", d.template().title());
+        release.put("definitionHash", d.hash());
+        release.put("startedBy", r.startedBy().label());
+        release.put("startedAt", r.startedAt().toString());
+        ArrayNode sections = content.putArray("sections");
+        for (Section section : d.template().sections()) {
+            ObjectNode s = sections.addObject();
+            s.put("id", section.id());
+            s.put("title", section.title());
+            s.put("level", section.level());
+            section.gate().ifPresentOrElse(g -> s.put("gate", g.label()), () -> s.putNull("gate"));
+            ArrayNode items = s.putArray("items");
+            for (ChecklistItem item : section.items()) {
+                ItemStatus status = r.item(item.id());
+                ObjectNode i = items.addObject();
+                i.put("id", item.id());
+                i.put("text", item.text());
+                i.put("state", status.state().label());
+                i.put("by", status.by() == null ? null : status.by().label());
+                i.put("at", status.at() == null ? null : status.at().toString());
+                i.put("note", status.note());
+                i.put("bySystem", status.bySystem());
+            }
+        }
+        ArrayNode approvals = content.putArray("approvals");
+        for (RoleSpec role : d.manifest().roles().values()) {
+            ObjectNode a = approvals.addObject();
+            a.put("role", role.id());
+            a.put("title", role.title());
+            a.put("needed", role.approvals());
+            a.put("required", d.manifest().policy().requiredRoles().contains(role.id()));
+            ArrayNode votes = a.putArray("votes");
+            for (Vote v : r.votes(role.id())) {
+                votes.addObject().put("by", v.by().label()).put("vote", v.approve() ? "approve" : "reject")
+                        .put("at", v.at().toString()).put("note", v.note());
+            }
+        }
+        content.putArray("probes");
+        ArrayNode decisions = content.putArray("decisions");
+        for (DecisionRecord decision : r.decisions()) {
+            ObjectNode o = decisions.addObject();
+            o.put("round", decision.round());
+            o.put("gate", decision.gateLabel());
+            o.put("final", decision.isFinal());
+            o.put("outcome", decision.outcome().label());
+            o.put("overridden", decision.overridden());
+            o.put("by", decision.by().label());
+            o.put("at", decision.at().toString());
+            o.put("note", decision.note());
+            ArrayNode reasons = o.putArray("reasons");
+            decision.reasons().forEach(reason -> reasons.addObject().put("kind", reason.kind().name().toLowerCase())
+                    .put("subject", reason.subject()).put("text", reason.text()));
+        }
+        return EvidenceBundle.seal(content, events);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.countdown.release;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+// Dialect.POSTGRES: H2 runs in PostgreSQL mode, so one dialect's SQL serves both databases.
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ReleaseRowRepository extends CrudRepository<ReleaseRow, String> {
+
+    List<ReleaseRow> findAllOrderByCreatedAtDesc();
+
+    java.util.Optional<ReleaseRow> findByOpenKey(String openKey);
+
+    List<ReleaseRow> findByServiceOrderByCreatedAtDesc(String service);
+}

@@ -1,0 +1,255 @@
+package dev.countdown.release;
+
+import dev.countdown.evidence.AuditEvent;
+import dev.countdown.evidence.AuditEventRepository;
+import dev.countdown.evidence.AuditEventRow;
+import dev.countdown.evidence.HashChain;
+import dev.countdown.manifest.Principals;
+import dev.countdown.release.CommandResult.Refusal;
+import dev.countdown.source.SourceException;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs commands against stored releases. One transaction per command: check the idempotency
+ * key, apply the ceremony's rules, write the release under its optimistic lock, append the audit
+ * events to the hash chain and record the key. A transaction that loses a race is retried from
+ * the start against what the winner wrote, so no click is lost and none counts twice.
+ */
+@Singleton
+public class ReleaseService {
+
+    private static final int MAX_ATTEMPTS = 200;
+    private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final TransactionOperations<Connection> transactions;
+    private final ReleaseRowRepository releases;
+    private final DefinitionRowRepository definitionRows;
+    private final CommandReceiptRepository receipts;
+    private final AuditEventRepository auditEvents;
+    private final DefinitionCache definitions;
+    private final ManifestRegistry registry;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ReleaseService(TransactionOperations<Connection> transactions, ReleaseRowRepository releases,
+                          DefinitionRowRepository definitionRows, CommandReceiptRepository receipts,
+                          AuditEventRepository auditEvents, DefinitionCache definitions, ManifestRegistry registry,
+                          Clock clock) {
+        this.transactions = transactions;
+        this.releases = releases;
+        this.definitionRows = definitionRows;
+        this.receipts = receipts;
+        this.auditEvents = auditEvents;
+        this.definitions = definitions;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public CommandResult handle(CommandRequest request) {
+        Optional<ManifestRegistry.Found> found = Optional.empty();
+        if (request.command() instanceof Command.Start start) {
+            try {
+                found = Optional.of(registry.find(start.service()));
+            } catch (SourceException e) {
+                return new CommandResult.Refused(Refusal.NOT_FOUND, e.problems().getFirst().message(),
+                        Principals.NONE, null);
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Optional<ManifestRegistry.Found> manifest = found;
+                return transactions.executeWrite(status -> handleOnce(request, manifest));
+            } catch (DataAccessException e) {
+                if (attempt >= MAX_ATTEMPTS || !isRace(e)) {
+                    throw e;
+                }
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(100_000, 1_000_000L * Math.min(attempt, 10)));
+            }
+        }
+    }
+
+    public Optional<LoadedRelease> find(String releaseId) {
+        return releases.findById(releaseId).map(this::load);
+    }
+
+    public List<LoadedRelease> list(Optional<String> service) {
+        List<ReleaseRow> rows = service.map(releases::findByServiceOrderByCreatedAtDesc)
+                .orElseGet(releases::findAllOrderByCreatedAtDesc);
+        return rows.stream().map(this::load).toList();
+    }
+
+    public List<AuditEvent> events(String releaseId) {
+        return auditEvents.findByReleaseIdOrderBySeq(releaseId).stream().map(AuditEventRow::toEvent).toList();
+    }
+
+    private CommandResult handleOnce(CommandRequest request, Optional<ManifestRegistry.Found> found) {
+        Optional<CommandReceipt> receipt = receipts.findById(request.idempotencyKey());
+        if (receipt.isPresent()) {
+            return repeated(receipt.get());
+        }
+        Instant now = HashChain.timestamp(clock.instant());
+        CommandResult result = request.command() instanceof Command.Start start
+                ? start(start, request.actor(), found.orElseThrow(), now)
+                : change(request, now);
+        receipts.save(new CommandReceipt(request.idempotencyKey(), releaseIdOf(result, request), outcomeOf(result),
+                messageOf(result), now));
+        return result;
+    }
+
+    private CommandResult start(Command.Start start, Actor actor, ManifestRegistry.Found found, Instant now) {
+        DefinitionSnapshot snapshot = found.snapshot();
+        String hash = snapshot.hash();
+        ReleaseDefinition definition = ReleaseDefinition.of(hash, found.loaded().manifest(), found.loaded().template());
+        String openKey = openKey(definition.manifest().service(), start.version());
+        Optional<ReleaseRow> existing = releases.findByOpenKey(openKey);
+        if (existing.isPresent()) {
+            return new CommandResult.Refused(Refusal.CONFLICT, "A release of " + definition.manifest().service() + " "
+                    + start.version() + " already exists (" + existing.get().id() + ", "
+                    + ReleaseState.valueOf(existing.get().state()).label() + ").", Principals.NONE, existing.get().id());
+        }
+        Step step = new Ceremony(definition).start(newId(), start, actor, now);
+        if (step instanceof Step.Refused refused) {
+            return refused.refusal();
+        }
+        Step.Changed changed = (Step.Changed) step;
+        if (!definitionRows.existsById(hash)) {
+            definitionRows.save(new DefinitionRow(hash, definition.manifest().service(), snapshot.toJson(), now));
+        }
+        definitions.remember(definition);
+        Release release = changed.release();
+        List<AuditEvent> events = chain(release.id(), 0, HashChain.GENESIS, actor, changed.changes(), now);
+        releases.save(new ReleaseRow(release.id(), release.service(), release.version(), release.state().name(),
+                openKey, hash, ReleaseDocuments.write(release), events.size(), events.getLast().hash(), null, now, now));
+        auditEvents.saveAll(events.stream().map(AuditEventRow::of).toList());
+        return new CommandResult.Applied(release, events, changed.message());
+    }
+
+    private CommandResult change(CommandRequest request, Instant now) {
+        String releaseId = request.command().releaseId();
+        Optional<ReleaseRow> row = releaseId == null ? Optional.empty() : releases.findById(releaseId);
+        if (row.isEmpty()) {
+            return new CommandResult.Refused(Refusal.NOT_FOUND, "No release '" + releaseId + "'.", Principals.NONE, null);
+        }
+        Release release = ReleaseDocuments.read(row.get().document());
+        Step step = new Ceremony(definitions.get(row.get().definitionHash()))
+                .apply(release, request.command(), request.actor(), now);
+        return switch (step) {
+            case Step.Changed changed when changed.changes().isEmpty() ->
+                    new CommandResult.Applied(release, List.of(), changed.message());
+            case Step.Changed changed -> {
+                List<AuditEvent> events = write(row.get(), changed.release(), request.actor(), changed.changes(), now);
+                yield new CommandResult.Applied(changed.release(), events, changed.message());
+            }
+            case Step.Refused refused -> {
+                // A refused attempt changes nothing but is on the record: who tried what, and why not.
+                write(row.get(), release, request.actor(), List.of(new Change("command.refused",
+                        commandName(request.command()), "", refused.refusal().kind().name().toLowerCase(),
+                        refused.refusal().message())), now);
+                yield refused.refusal();
+            }
+        };
+    }
+
+    private List<AuditEvent> write(ReleaseRow row, Release release, Actor actor, List<Change> changes, Instant now) {
+        List<AuditEvent> events = chain(row.id(), row.eventCount(), row.headHash(), actor, changes, now);
+        String openKey = release.state() == ReleaseState.CANCELLED ? null : row.openKey();
+        releases.update(new ReleaseRow(row.id(), row.service(), row.version(), release.state().name(), openKey,
+                row.definitionHash(), ReleaseDocuments.write(release), row.eventCount() + events.size(),
+                events.getLast().hash(), row.rowVersion(), row.createdAt(), now));
+        auditEvents.saveAll(events.stream().map(AuditEventRow::of).toList());
+        return events;
+    }
+
+    private static List<AuditEvent> chain(String releaseId, int seq, String head, Actor actor, List<Change> changes,
+                                          Instant now) {
+        List<AuditEvent> events = new ArrayList<>();
+        for (Change c : changes) {
+            AuditEvent event = HashChain.append(seq, head, releaseId, now, actor.source().label(), actor.userId(),
+                    actor.displayName(), c.type(), c.subject(), c.before(), c.after(), c.note());
+            events.add(event);
+            seq = event.seq();
+            head = event.hash();
+        }
+        return events;
+    }
+
+    private CommandResult repeated(CommandReceipt receipt) {
+        Optional<Release> release = Optional.ofNullable(receipt.releaseId()).flatMap(releases::findById)
+                .map(r -> ReleaseDocuments.read(r.document()));
+        return new CommandResult.Repeated(release.orElse(null), receipt.message());
+    }
+
+    private LoadedRelease load(ReleaseRow row) {
+        return new LoadedRelease(ReleaseDocuments.read(row.document()), definitions.get(row.definitionHash()));
+    }
+
+    private String newId() {
+        char[] id = new char[10];
+        for (int k = 0; k < id.length; k++) {
+            id[k] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
+        }
+        return "r" + new String(id);
+    }
+
+    static String openKey(String service, String version) {
+        return service + "@" + version;
+    }
+
+    private static boolean isRace(RuntimeException e) {
+        if (e instanceof OptimisticLockException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && isRaceState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Unique violation (23…), serialization failure or deadlock (40001, 40P01), H2's lock timeout (HYT00). */
+    private static boolean isRaceState(String state) {
+        return state.startsWith("23") || state.equals("40001") || state.equals("40P01") || state.equals("HYT00");
+    }
+
+    private static String commandName(Command command) {
+        return command.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+    }
+
+    private static String releaseIdOf(CommandResult result, CommandRequest request) {
+        return switch (result) {
+            case CommandResult.Applied a -> a.release().id();
+            case CommandResult.Repeated r -> r.release() == null ? null : r.release().id();
+            case CommandResult.Refused r -> r.releaseId() != null ? r.releaseId() : request.command().releaseId();
+        };
+    }
+
+    private static String outcomeOf(CommandResult result) {
+        return switch (result) {
+            case CommandResult.Applied a -> "applied";
+            case CommandResult.Repeated r -> "repeated";
+            case CommandResult.Refused r -> "refused";
+        };
+    }
+
+    private static String messageOf(CommandResult result) {
+        return switch (result) {
+            case CommandResult.Applied a -> a.message();
+            case CommandResult.Repeated r -> r.message();
+            case CommandResult.Refused r -> r.message();
+        };
+    }
+}

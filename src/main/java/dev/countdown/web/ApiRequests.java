@@ -1,0 +1,68 @@
+package dev.countdown.web;
+
+import dev.countdown.release.Actor;
+import dev.countdown.release.IdentitySource;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Set;
+
+/** The bodies the REST API accepts. Every write names the user it acts for. */
+final class ApiRequests {
+
+    private ApiRequests() {
+    }
+
+    /** The user a call acts for, as the platform names them; the manifest decides what they may do. */
+    @Serdeable
+    record ActorJson(String platform, String id, @Nullable String name, @Nullable List<String> groups) {
+        Actor toActor() {
+            if (platform == null || id == null || id.isBlank()) {
+                throw new BadRequest("actor needs a platform (slack, discord) and an id");
+            }
+            try {
+                return new Actor(IdentitySource.parse(platform), id, name, groups == null ? Set.of() : Set.copyOf(groups));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("actor: " + e.getMessage());
+            }
+        }
+    }
+
+    @Serdeable
+    record StartRequest(String service, String version, ActorJson actor) {
+    }
+
+    @Serdeable
+    record ItemRequest(String state, @Nullable String note, ActorJson actor) {
+    }
+
+    @Serdeable
+    record NoteRequest(String note, ActorJson actor) {
+    }
+
+    @Serdeable
+    record VoteRequest(String vote, @Nullable String note, ActorJson actor) {
+    }
+
+    @Serdeable
+    record DecideRequest(@Nullable Boolean override, @Nullable String note, ActorJson actor) {
+    }
+
+    @Serdeable
+    record ReasonRequest(@Nullable String reason, ActorJson actor) {
+    }
+
+    /** Input the API cannot use; answered 400 with the message. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new BadRequest(field + " is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.countdown.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.countdown.evidence.AuditEvent;
+import dev.countdown.evidence.EvidenceBundle;
+import dev.countdown.evidence.EvidenceMarkdown;
+import dev.countdown.release.Actor;
+import dev.countdown.release.Command;
+import dev.countdown.release.CommandRequest;
+import dev.countdown.release.CommandResult;
+import dev.countdown.release.ItemState;
+import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.ReleaseEvidence;
+import dev.countdown.release.ReleaseService;
+import dev.countdown.web.ApiRequests.ActorJson;
+import dev.countdown.web.ApiRequests.BadRequest;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The REST API for scripts and CI pipelines. Writes need the API's bearer token (see
+ * {@link ApiTokenFilter}) and name the user they act for; an {@code Idempotency-Key} header makes
+ * a retried call harmless.
+ */
+@Controller("/api/releases")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReleaseController {
+
+    private final ReleaseService releases;
+    private final Clock clock;
+
+    ReleaseController(ReleaseService releases, Clock clock) {
+        this.releases = releases;
+        this.clock = clock;
+    }
+
+    @Get
+    List<ReleaseJson> list(@QueryValue Optional<String> service, @QueryValue Optional<String> state) {
+        return releases.list(service).stream().map(ReleaseJson::of)
+                .filter(r -> state.map(s -> s.equalsIgnoreCase(r.state())).orElse(true)).toList();
+    }
+
+    @Get("/{id}")
+    ReleaseJson get(@PathVariable String id) {
+        return ReleaseJson.of(load(id));
+    }
+
+    @Get("/{id}/timeline")
+    List<AuditEvent> timeline(@PathVariable String id) {
+        load(id);
+        return releases.events(id);
+    }
+
+    @Get(value = "/{id}/evidence.json", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> evidenceJson(@PathVariable String id) {
+        return attachment(EvidenceBundle.write(bundle(id)), id + "-evidence.json", MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Get(value = "/{id}/evidence.md", produces = "text/markdown")
+    HttpResponse<String> evidenceMarkdown(@PathVariable String id) {
+        return attachment(EvidenceMarkdown.render(bundle(id)), id + "-evidence.md", new MediaType("text/markdown"));
+    }
+
+    @Post
+    HttpResponse<?> start(@Body ApiRequests.StartRequest body, @Nullable @Header("Idempotency-Key") String key) {
+        Command start = new Command.Start(ApiRequests.required(body.service(), "service"),
+                ApiRequests.required(body.version(), "version"));
+        return respond(start, body.actor(), key, HttpStatus.CREATED);
+    }
+
+    @Post("/{id}/items/{itemId}")
+    HttpResponse<?> setItem(@PathVariable String id, @PathVariable String itemId, @Body ApiRequests.ItemRequest body,
+                            @Nullable @Header("Idempotency-Key") String key) {
+        ItemState state = parse(() -> ItemState.parse(ApiRequests.required(body.state(), "state")));
+        return respond(new Command.SetItem(id, itemId, state, body.note()), body.actor(), key, HttpStatus.OK);
+    }
+
+    @Post("/{id}/items/{itemId}/notes")
+    HttpResponse<?> addNote(@PathVariable String id, @PathVariable String itemId, @Body ApiRequests.NoteRequest body,
+                            @Nullable @Header("Idempotency-Key") String key) {
+        return respond(new Command.AddNote(id, itemId, ApiRequests.required(body.note(), "note")), body.actor(), key,
+                HttpStatus.OK);
+    }
+
+    @Post("/{id}/approvals/{roleId}")
+    HttpResponse<?> vote(@PathVariable String id, @PathVariable String roleId, @Body ApiRequests.VoteRequest body,
+                         @Nullable @Header("Idempotency-Key") String key) {
+        String vote = ApiRequests.required(body.vote(), "vote").toLowerCase(Locale.ROOT);
+        if (!vote.equals("approve") && !vote.equals("reject")) {
+            throw new BadRequest("vote must be approve or reject, not '" + body.vote() + "'");
+        }
+        return respond(new Command.CastVote(id, roleId, vote.equals("approve"), body.note()), body.actor(), key,
+                HttpStatus.OK);
+    }
+
+    @Post("/{id}/decision")
+    HttpResponse<?> decide(@PathVariable String id, @Body ApiRequests.DecideRequest body,
+                           @Nullable @Header("Idempotency-Key") String key) {
+        return respond(new Command.Decide(id, Boolean.TRUE.equals(body.override()), body.note()), body.actor(), key,
+                HttpStatus.OK);
+    }
+
+    @Post("/{id}/cancel")
+    HttpResponse<?> cancel(@PathVariable String id, @Body ApiRequests.ReasonRequest body,
+                           @Nullable @Header("Idempotency-Key") String key) {
+        return respond(new Command.Cancel(id, body.reason()), body.actor(), key, HttpStatus.OK);
+    }
+
+    @Post("/{id}/reopen")
+    HttpResponse<?> reopen(@PathVariable String id, @Body ApiRequests.ReasonRequest body,
+                           @Nullable @Header("Idempotency-Key") String key) {
+        return respond(new Command.Reopen(id, body.reason()), body.actor(), key, HttpStatus.OK);
+    }
+
+    @Error(exception = BadRequest.class)
+    HttpResponse<ApiError> badRequest(BadRequest e) {
+        return HttpResponse.badRequest(new ApiError(400, e.getMessage(), null));
+    }
+
+    @Error(exception = NotFound.class)
+    HttpResponse<ApiError> notFound(NotFound e) {
+        return HttpResponse.notFound(new ApiError(404, e.getMessage(), null));
+    }
+
+    private HttpResponse<?> respond(Command command, ActorJson actorJson, String key, HttpStatus success) {
+        Actor actor = ApiRequests.required(actorJson, "actor").toActor();
+        String idempotencyKey = "api:" + (key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
+        if (idempotencyKey.length() > 200) {
+            throw new BadRequest("Idempotency-Key may be at most 195 characters");
+        }
+        CommandResult result = releases.handle(new CommandRequest(command, actor, idempotencyKey));
+        return switch (result) {
+            case CommandResult.Applied a -> HttpResponse.status(success)
+                    .body(new CommandResponse("applied", a.message(), json(a.release().id())));
+            case CommandResult.Repeated r -> HttpResponse.ok(new CommandResponse("repeated", r.message(),
+                    r.release() == null ? null : json(r.release().id())));
+            case CommandResult.Refused r -> HttpResponse.status(status(r.kind()))
+                    .body(new ApiError(status(r.kind()).getCode(), r.message(), r.releaseId()));
+        };
+    }
+
+    private ReleaseJson json(String id) {
+        return releases.find(id).map(ReleaseJson::of).orElse(null);
+    }
+
+    private LoadedRelease load(String id) {
+        return releases.find(id).orElseThrow(() -> new NotFound("No release '" + id + "'."));
+    }
+
+    private ObjectNode bundle(String id) {
+        return ReleaseEvidence.bundle(load(id), releases.events(id), clock.instant());
+    }
+
+    private static HttpResponse<String> attachment(String body, String filename, MediaType type) {
+        return HttpResponse.ok(body).contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+    }
+
+    private static HttpStatus status(CommandResult.Refusal kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+    }
+
+    /** A release that does not exist; answered 404. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+}

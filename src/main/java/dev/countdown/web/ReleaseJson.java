@@ -1,0 +1,88 @@
+package dev.countdown.web;
+
+import dev.countdown.release.ActorRef;
+import dev.countdown.release.DecisionRecord;
+import dev.countdown.release.ItemState;
+import dev.countdown.release.ItemStatus;
+import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.Release;
+import dev.countdown.release.ReleaseDefinition;
+import dev.countdown.manifest.RoleSpec;
+import dev.countdown.template.ChecklistItem;
+import dev.countdown.template.Section;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** A release as the REST API shows it. */
+@Serdeable
+record ReleaseJson(String id, String service, String version, String state, int round, String phase,
+                   Counters counters, List<SectionJson> sections, List<RoleJson> approvals,
+                   List<DecisionJson> decisions, String startedBy, String startedAt) {
+
+    @Serdeable
+    record Counters(int items, int passed, int failed, int pending, int rolesApproved, int rolesRequired) {
+    }
+
+    @Serdeable
+    record SectionJson(String id, String title, int level, @Nullable String gate, List<ItemJson> items) {
+    }
+
+    @Serdeable
+    record ItemJson(String id, String text, String state, @Nullable String by, @Nullable String at, String note) {
+    }
+
+    @Serdeable
+    record RoleJson(String id, String title, int needed, long approvals, boolean required, List<String> approvedBy,
+                    List<String> rejectedBy) {
+    }
+
+    @Serdeable
+    record DecisionJson(int round, String gate, String outcome, boolean overridden, String by, String at,
+                        List<String> reasons) {
+    }
+
+    static ReleaseJson of(LoadedRelease loaded) {
+        Release r = loaded.release();
+        ReleaseDefinition d = loaded.definition();
+        List<ChecklistItem> all = d.template().items();
+        int passed = (int) all.stream().filter(i -> r.item(i.id()).state().isSettled()).count();
+        int failed = (int) all.stream().filter(i -> r.item(i.id()).state() == ItemState.FAIL).count();
+        int pending = (int) all.stream().filter(i -> r.item(i.id()).state() == ItemState.PENDING).count();
+        List<String> required = d.manifest().policy().requiredRoles();
+        int approved = (int) required.stream()
+                .filter(role -> r.approvals(role) >= d.manifest().role(role).map(RoleSpec::approvals).orElse(1))
+                .count();
+        return new ReleaseJson(r.id(), r.service(), r.version(), r.state().label(), r.round(),
+                d.phase(r.phase()).label(), new Counters(all.size(), passed, failed, pending, approved, required.size()),
+                d.template().sections().stream().map(s -> section(s, r)).toList(),
+                d.manifest().roles().values().stream().map(role -> role(role, r, required)).toList(),
+                r.decisions().stream().map(ReleaseJson::decision).toList(),
+                r.startedBy().label(), r.startedAt().toString());
+    }
+
+    private static SectionJson section(Section s, Release r) {
+        return new SectionJson(s.id(), s.title(), s.level(), s.gate().map(g -> g.label()).orElse(null),
+                s.items().stream().map(i -> {
+                    ItemStatus status = r.item(i.id());
+                    return new ItemJson(i.id(), i.text(), status.state().label(), label(status.by()),
+                            status.at() == null ? null : status.at().toString(), status.note());
+                }).toList());
+    }
+
+    private static RoleJson role(RoleSpec role, Release r, List<String> required) {
+        return new RoleJson(role.id(), role.title(), role.approvals(), r.approvals(role.id()),
+                required.contains(role.id()),
+                r.votes(role.id()).stream().filter(v -> v.approve()).map(v -> v.by().label()).toList(),
+                r.votes(role.id()).stream().filter(v -> !v.approve()).map(v -> v.by().label()).toList());
+    }
+
+    private static DecisionJson decision(DecisionRecord d) {
+        return new DecisionJson(d.round(), d.gateLabel(), d.outcome().label(), d.overridden(), d.by().label(),
+                d.at().toString(), d.reasons().stream().map(reason -> reason.text()).toList());
+    }
+
+    private static String label(ActorRef ref) {
+        return ref == null ? null : ref.label();
+    }
+}
