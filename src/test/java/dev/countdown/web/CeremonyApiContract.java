@@ -178,8 +178,13 @@ abstract class CeremonyApiContract {
         assertThat(api.post("/api/releases/" + id + "/items/no.such-item", item("pass", null, RM)).status()).isEqualTo(404);
         assertThat(api.post("/api/releases/" + id + "/approvals/qa-lead", vote("maybe", QA)).status()).isEqualTo(400);
         assertThat(api.post("/api/releases/" + id + "/approvals/qa-lead", "{\"vote\":\"approve\"}").status()).isEqualTo(400);
-        assertThat(api.post("/api/releases/" + id + "/approvals/qa-lead", "not json").status()).isEqualTo(400);
-        assertThat(api.get("/api/releases/rnope").status()).isEqualTo(404);
+        Response notJson = api.post("/api/releases/" + id + "/approvals/qa-lead", "not json");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().get("error").asText()).startsWith("Invalid JSON").doesNotContain("\n");
+        Response missing = api.get("/api/releases/rnope");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("error").asText()).isEqualTo("No release 'rnope'.");
+        assertThat(api.get("/api/nothing-here").json().get("status").asInt()).isEqualTo(404);
         Response cancelled = api.post("/api/releases/" + id + "/cancel", "{\"reason\":\"wrong build\",\"actor\":" + RM + "}");
         assertThat(cancelled.json().at("/release/state").asText()).isEqualTo("cancelled");
         assertThat(api.post("/api/releases/" + id + "/reopen", "{\"actor\":" + RM + "}").status()).isEqualTo(409);
