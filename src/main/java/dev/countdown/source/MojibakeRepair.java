@@ -60,7 +60,7 @@ public final class MojibakeRepair {
                     conflict = true;
                 }
             }
-            if (chosen != null && !conflict) {
+            if (chosen != null && !conflict && fitsItsNeighbours(chosen, out, line, i + chosen.consumed())) {
                 repairs.add(line.substring(i, i + chosen.consumed()) + " → " + chosen.decoded());
                 out.append(chosen.decoded());
                 i += chosen.consumed();
@@ -104,6 +104,27 @@ public final class MojibakeRepair {
         }
     }
 
+    /**
+     * Two characters also form a valid two-byte sequence by chance in ordinary text: "’é" in "l’été"
+     * reads back as Armenian "Վ", "“é" in "“école”" as Cyrillic "Ҏ". A letter of one script glued to a
+     * letter of another is not what anyone wrote, so that is no repair. Only the repaired text before
+     * and an ASCII character after are judged: a non-ASCII one may itself be mis-decoded.
+     */
+    private static boolean fitsItsNeighbours(Candidate candidate, CharSequence before, String line, int after) {
+        int decoded = candidate.decoded().codePointAt(0);
+        if (candidate.consumed() != 2 || !Character.isLetter(decoded)) {
+            return true;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(decoded);
+        int previous = before.isEmpty() ? ' ' : Character.codePointBefore(before, before.length());
+        int next = after < line.length() && line.charAt(after) < 0x80 ? line.charAt(after) : ' ';
+        return !otherScriptLetter(previous, script) && !otherScriptLetter(next, script);
+    }
+
+    private static boolean otherScriptLetter(int codePoint, Character.UnicodeScript script) {
+        return Character.isLetter(codePoint) && Character.UnicodeScript.of(codePoint) != script;
+    }
+
     private static int sequenceLength(int lead) {
         if (lead >= 0xC2 && lead <= 0xDF) {
             return 2;
@@ -117,8 +138,15 @@ public final class MojibakeRepair {
         return 0;
     }
 
-    /** Rejects what no writer meant: controls, unassigned or private code points, stray combining marks. */
+    /**
+     * Rejects what no writer meant: controls, unassigned or private code points, stray combining marks,
+     * and phonetic letters: a no-break space before "é", as French puts after "«", reads back as "ʎ".
+     */
     private static boolean plausible(int codePoint) {
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
+        if (block == Character.UnicodeBlock.IPA_EXTENSIONS || block == Character.UnicodeBlock.SPACING_MODIFIER_LETTERS) {
+            return false;
+        }
         boolean joinerOrSelector = codePoint == 0x200D || codePoint == 0xFEFF
                 || (codePoint >= 0xFE00 && codePoint <= 0xFE0F);
         return switch (Character.getType(codePoint)) {

@@ -98,7 +98,9 @@ public record SourceText(String name, List<String> lines, List<SourceProblem> wa
             }
             warnings.add(new SourceProblem(lineAt(bytes, bad),
                     "the file is not valid UTF-8; it was read as Windows-1252"));
-            return new String(bytes, WINDOWS_1252);
+            // a UTF-8 byte-order mark still means nothing here; read as Windows-1252 it would be "ï»¿"
+            int start = startsWith(bytes, 0xEF, 0xBB) && bytes.length > 2 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+            return new String(bytes, start, bytes.length - start, WINDOWS_1252);
         }
     }
 

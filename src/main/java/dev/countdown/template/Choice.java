@@ -17,6 +17,7 @@ record Choice(String label, List<String> options, int line) {
 
     private static final Pattern MARKER = Pattern.compile(
             "\\[[ xX✓✔]\\]|⬜|☐|☑|☒|✅|❌|❎|✔️?|✖️?|🟢|🔴");
+    private static final Pattern BOX = Pattern.compile("\\[[ xX✓✔]\\]|[⬜☐☑☒]");
     private static final Pattern OPTION_TRIM = Pattern.compile("^[\\s/|,:;-]+|[\\s/|,:;-]+$|(?i)\\s+or$");
     private static final Pattern GO_OPTION = Pattern.compile(
             "(?i)^(go|no[- ]?go|proceed|roll ?back\\b.*|abort|hold|halt|continue|stop)$");
@@ -51,6 +52,11 @@ record Choice(String label, List<String> options, int line) {
             }
         }
         return options.size() < 2 ? Optional.empty() : Optional.of(new Choice(label, options, line));
+    }
+
+    /** True when the text holds a checkbox: after a line's own box, a second one makes the line a choice. */
+    static boolean hasBox(String text) {
+        return BOX.matcher(text).find();
     }
 
     /** True for item texts such as "GO" or "NO-GO" that, side by side, form a choice. */

@@ -39,6 +39,19 @@ final class SectionDraft {
         this.line = line;
     }
 
+    /**
+     * The draft of the text above any heading, named once the title is known: items written above
+     * the first level-1 heading, or in a file without one, stay items, under the checklist's title.
+     */
+    SectionDraft titled(String newTitle, int newLine) {
+        SectionDraft titled = new SectionDraft(newTitle, level, newLine);
+        titled.items.addAll(items);
+        titled.choices.addAll(choices);
+        titled.notes.addAll(notes);
+        titled.verification.append(verification);
+        return titled;
+    }
+
     boolean hasContent() {
         return !items.isEmpty() || !choices.isEmpty();
     }

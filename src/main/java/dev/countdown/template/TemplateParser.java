@@ -76,6 +76,7 @@ public final class TemplateParser {
             }
             if (title == null) {
                 title = fileTitle();
+                root = root.titled(title, 1);
                 warnings.add(new SourceProblem(1, "no level-1 heading; the file name is used as the title"));
             }
             ChecklistTemplate template = build();
@@ -127,7 +128,7 @@ public final class TemplateParser {
             }
             if (title == null && level == 1) {
                 title = text;
-                root = new SectionDraft(text, 1, line);
+                root = root.titled(text, line);
                 current = root;
                 return;
             }
@@ -202,6 +203,10 @@ public final class TemplateParser {
                     ? (box.group(4) == null ? "" : box.group(4).strip())
                     : LIST_MARKER.matcher(line).replaceFirst("").strip();
             Optional<Choice> choice = Choice.read(content, number);
+            if (choice.isEmpty() && isBox && Choice.hasBox(content)) {
+                // "- [ ] GO [ ] NO-GO": the line's own box is the first of its options
+                choice = Choice.read(LIST_MARKER.matcher(line).replaceFirst("").strip(), number);
+            }
             if (choice.isPresent()) {
                 openItems.clear();
                 current.choices.add(choice.get());
