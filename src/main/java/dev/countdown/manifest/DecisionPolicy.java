@@ -56,7 +56,7 @@ public record DecisionPolicy(
     /** Role id → how many of its owners must approve the override. */
     public record Override(Map<String, Integer> requires) {
         public Override {
-            requires = Map.copyOf(requires);
+            requires = OrderedMaps.copyOf(requires);
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one manifest file into a {@link ReleaseManifest}, checking each field's type and form.
- * References between fields and to the template are checked by {@link ManifestLoader}.
+ * References between fields and to the template are checked by {@link ManifestReferences}.
  */
 public final class ManifestReader {
 
@@ -33,7 +33,9 @@ public final class ManifestReader {
     private static final Pattern SLACK_CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,}");
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{15,21}");
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})\\s*%?");
-    private static final Pattern FRACTION = Pattern.compile("(\\d+)\\s*(?:/|of)\\s*(\\d+)");
+    /** Bounded so that the numbers always fit an int. */
+    private static final Pattern FRACTION = Pattern.compile("(\\d{1,6})\\s*(?:/|of)\\s*(\\d{1,6})");
+    private static final Set<String> ROLLBACK_METHODS = Set.of("POST", "PUT");
 
     /** A manifest and the checklist it runs, both read and checked against each other. */
     public record Loaded(ReleaseManifest manifest, ChecklistTemplate template, List<SourceProblem> warnings) {
@@ -202,8 +204,12 @@ public final class ManifestReader {
             }
             Map<String, SecretString> headers = new LinkedHashMap<>();
             a.optional("headers").entries("a mapping of header names to values")
-                    .forEach((name, value) -> headers.put(name, secrets.read(value, "a header value")));
-            return new RollbackPlan.Action(a.string("method", "POST or PUT", "POST").toUpperCase(java.util.Locale.ROOT),
+                    .forEach((name, value) -> headers.put(name, secrets.header(name, value)));
+            String method = a.string("method", "POST or PUT", "POST").toUpperCase(java.util.Locale.ROOT);
+            if (!method.isEmpty() && !ROLLBACK_METHODS.contains(method)) {
+                a.get("method").orElseThrow().error("expected POST or PUT, got \"" + method + "\"");
+            }
+            return new RollbackPlan.Action(method,
                     secrets.url(a.require("url", "the deploy system's webhook URL")), headers,
                     a.string("body", "a request body", ""), a.duration("timeout", Duration.ofSeconds(30)));
         });

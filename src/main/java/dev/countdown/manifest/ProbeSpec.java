@@ -37,10 +37,10 @@ public sealed interface ProbeSpec {
             Optional<Duration> maxLatency) implements ProbeSpec {
 
         public Http {
-            headers = Map.copyOf(headers);
+            headers = OrderedMaps.copyOf(headers);
             expectStatus = List.copyOf(expectStatus);
-            jsonEquals = Map.copyOf(jsonEquals);
-            headersMatch = Map.copyOf(headersMatch);
+            jsonEquals = OrderedMaps.copyOf(jsonEquals);
+            headersMatch = OrderedMaps.copyOf(headersMatch);
         }
 
         @Override
@@ -62,7 +62,7 @@ public sealed interface ProbeSpec {
                       Map<String, SecretString> headers) implements ProbeSpec {
 
         public Prometheus {
-            headers = Map.copyOf(headers);
+            headers = OrderedMaps.copyOf(headers);
         }
 
         @Override

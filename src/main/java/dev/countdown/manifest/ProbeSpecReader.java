@@ -1,5 +1,6 @@
 package dev.countdown.manifest;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,19 @@ final class ProbeSpecReader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final Pattern READ_ONLY_SQL = Pattern.compile("(?is)^\\s*(select|with|values|show|explain)\\b.*");
-    private static final Pattern SECRET_HEADER = Pattern.compile("(?i)authorization|.*(token|key|secret|password).*");
+    /**
+     * Words that write, anywhere in a query: {@code WITH d AS (DELETE ...) SELECT} and
+     * {@code EXPLAIN ANALYZE UPDATE} start like reads but write; {@code SELECT ... INTO} creates a
+     * table and {@code SELECT ... FOR UPDATE} locks rows.
+     */
+    private static final Pattern WRITES = Pattern.compile(
+            "(?i)\\b(insert|update|delete|merge|truncate|drop|alter|create|grant|revoke|into)\\b");
+    /**
+     * String literals, quoted identifiers and comments, whose words and ';' are not SQL. Written
+     * as unrolled loops: an alternation under '*' recurses per character and overflows the stack.
+     */
+    private static final Pattern NOT_CODE = Pattern.compile(
+            "'[^']*(?:''[^']*)*'|\"[^\"]*(?:\"\"[^\"]*)*\"|--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
 
     private final SecretReader secrets;
 
@@ -74,8 +87,9 @@ final class ProbeSpecReader {
         }
         SecretString url = secrets.url(node.require("url", "an http:// or https:// URL"));
         YamlNode expect = node.optional("expect");
-        expect.expectMapping("the expected answer",
+        expect.expectMapping("the expected answer: a mapping with status, body-contains, json, headers, max-latency",
                 Set.of("status", "body-contains", "json", "headers", "max-latency"));
+        expect.optional("json").children().forEach((pointer, value) -> jsonPointer(pointer, value));
         List<Integer> status = expect.strings("status", "an HTTP status").stream()
                 .map(s -> statusCode(s, expect)).toList();
         return new ProbeSpec.Http(settings, method, url, headers(node), status.isEmpty() ? List.of(200) : status,
@@ -115,14 +129,18 @@ final class ProbeSpecReader {
         Optional<SecretString> password = node.get("password").map(n -> secrets.secret(n, "a password"));
         YamlNode queryNode = node.require("query", "a read-only SELECT");
         String query = queryNode.text("a SQL query");
+        String code = NOT_CODE.matcher(query).replaceAll(" ");
+        var writes = WRITES.matcher(code);
         if (!query.isEmpty() && !READ_ONLY_SQL.matcher(query).matches()) {
             queryNode.error("expected a read-only query (SELECT, WITH, VALUES, SHOW or EXPLAIN)");
+        } else if (writes.find()) {
+            queryNode.error("expected a read-only query; '" + writes.group(1) + "' writes or locks");
         }
-        if (query.strip().replaceAll(";\\s*$", "").contains(";")) {
+        if (code.strip().replaceAll(";\\s*$", "").contains(";")) {
             queryNode.error("expected one statement; found ';' inside the query");
         }
         YamlNode expect = node.require("expect", "rows: N or value: V");
-        expect.expectMapping("the expected result", Set.of("rows", "value"));
+        expect.expectMapping("the expected result: a mapping with rows (a row count) or value", Set.of("rows", "value"));
         OptionalInt rows = expect.get("rows").map(n -> OptionalInt.of(expect.integer("rows", 0, 0, Integer.MAX_VALUE)))
                 .orElse(OptionalInt.empty());
         Optional<String> value = expect.optionalString("value", "a value or a bound such as \"< 5\"");
@@ -154,9 +172,7 @@ final class ProbeSpecReader {
     private Map<String, SecretString> headers(YamlNode node) {
         Map<String, SecretString> headers = new LinkedHashMap<>();
         node.get("headers").ifPresent(h -> h.entries("a mapping of header names to values").forEach((name, value) ->
-                headers.put(name, SECRET_HEADER.matcher(name).matches()
-                        ? secrets.secret(value, "a header value")
-                        : secrets.read(value, "a header value"))));
+                headers.put(name, secrets.header(name, value))));
         return headers;
     }
 
@@ -164,6 +180,16 @@ final class ProbeSpecReader {
         Map<String, String> values = new LinkedHashMap<>();
         node.get(name).ifPresent(m -> m.entries(expected).forEach((key, value) -> values.put(key, value.text(expected))));
         return values;
+    }
+
+    /** The probe would fail on a malformed pointer at every run; say so now. */
+    private static void jsonPointer(String pointer, YamlNode value) {
+        try {
+            JsonPointer.compile(pointer);
+        } catch (IllegalArgumentException e) {
+            value.error("expected a JSON pointer such as /status or /checks/0/state (starting with '/'), got \""
+                    + pointer + "\"");
+        }
     }
 
     private static int statusCode(String text, YamlNode expect) {

@@ -33,7 +33,7 @@ public record RollbackPlan(
     public record Action(String method, SecretString url, Map<String, SecretString> headers, String body,
                          Duration timeout) {
         public Action {
-            headers = Map.copyOf(headers);
+            headers = OrderedMaps.copyOf(headers);
         }
     }
 }

@@ -9,11 +9,17 @@ import java.util.regex.Pattern;
 final class SecretReader {
 
     private static final Pattern URL = Pattern.compile("^(https?://|\\$\\{).*");
+    private static final Pattern SECRET_HEADER = Pattern.compile("(?i)authorization|.*(token|key|secret|password).*");
+    /** A "${" with no "}" after it would be sent as written, not read from the environment. */
+    private static final Pattern UNCLOSED = Pattern.compile("\\$\\{[^}]*$");
 
     SecretString read(YamlNode node, String expected) {
         SecretString value = new SecretString(node.text(expected));
         value.invalidReference().ifPresent(name ->
                 node.error("'${" + name + "}' is not an environment variable name; expected ${LIKE_THIS}"));
+        if (UNCLOSED.matcher(value.written()).find()) {
+            node.error("a '${' is not closed; expected ${ENV_NAME}");
+        }
         return value;
     }
 
@@ -24,6 +30,11 @@ final class SecretReader {
             node.warning("looks like a secret written in the file; use a ${ENV_NAME} reference instead");
         }
         return value;
+    }
+
+    /** A request header; those that carry credentials (Authorization, *-Token, ...) are secrets. */
+    SecretString header(String name, YamlNode node) {
+        return SECRET_HEADER.matcher(name).matches() ? secret(node, "a header value") : read(node, "a header value");
     }
 
     SecretString url(YamlNode node) {

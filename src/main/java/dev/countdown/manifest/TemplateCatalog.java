@@ -39,8 +39,19 @@ public final class TemplateCatalog implements TemplateSource {
     public ChecklistTemplate load(String name, Path manifestFile) throws SourceException {
         Path file = resolve(name, manifestFile);
         if (!Files.isRegularFile(file)) {
-            throw new SourceException(file.toString(), 1, "no such template file");
+            throw new SourceException(file.toString(), 1, "no such template file" + searched(name, manifestFile));
         }
         return parser.parse(file);
+    }
+
+    /** Without --templates two directories were tried; naming only the last would mislead. */
+    private String searched(String name, Path manifestFile) {
+        if (name.contains("/") || directory.isPresent()) {
+            return "";
+        }
+        Path besideManifests = manifestFile.toAbsolutePath().getParent().resolveSibling(DEFAULT_DIRECTORY);
+        Path workingDirectory = Path.of(DEFAULT_DIRECTORY).toAbsolutePath();
+        return besideManifests.equals(workingDirectory) ? ""
+                : "; looked in " + besideManifests + " and " + workingDirectory + "; name another with --templates DIR";
     }
 }

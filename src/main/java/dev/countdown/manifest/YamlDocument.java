@@ -8,16 +8,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.countdown.source.SourceException;
+import dev.countdown.source.SourceProblem;
 import dev.countdown.source.SourceText;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML file as a tree plus the line each node starts on, so that a problem found anywhere in
  * the tree can be reported as {@code file:line}. Jackson's tree keeps no locations; one extra
- * pass over the token stream records them by JSON pointer.
+ * pass over the token stream records them by JSON pointer, and finds what the tree would silently
+ * drop or misread: a second document, and aliases (which Jackson reads as their anchor's name).
  */
 final class YamlDocument {
 
@@ -36,12 +43,20 @@ final class YamlDocument {
 
     static YamlDocument parse(SourceText source) throws SourceException {
         String text = String.join("\n", source.lines());
-        try {
-            JsonNode root = MAPPER.readTree(text);
-            return new YamlDocument(root == null ? MissingNode.getInstance() : root, lineIndex(text));
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            throw new SourceException(source.name(), line, "not valid YAML: " + summary(e.getOriginalMessage()));
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            try {
+                JsonNode root = MAPPER.readTree(parser);
+                Index index = index(text);
+                if (!index.unsupported().isEmpty()) {
+                    throw new SourceException(source.name(), index.unsupported());
+                }
+                return new YamlDocument(root == null ? MissingNode.getInstance() : root, index.lines());
+            } catch (JsonProcessingException e) {
+                // a limit exceeded (nesting depth) carries no location of its own: the parser knows it
+                int line = e.getLocation() != null ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
+                throw new SourceException(source.name(), errorLine(e, line, text, source.lineCount()),
+                        "not valid YAML: " + summary(e));
+            }
         } catch (IOException e) {
             throw new SourceException(source.name(), 1, "cannot read YAML: " + e.getMessage());
         }
@@ -62,22 +77,61 @@ final class YamlDocument {
         return 1;
     }
 
-    private static Map<String, Integer> lineIndex(String text) throws IOException {
+    /** Where each node starts, and what is written that the tree cannot carry. */
+    private record Index(Map<String, Integer> lines, List<SourceProblem> unsupported) {
+    }
+
+    private static Index index(String text) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
+        List<SourceProblem> unsupported = new ArrayList<>();
+        int documents = 0;
         try (JsonParser parser = YAML.createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                String pointer = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
+                int line = parser.currentTokenLocation().getLineNr();
+                boolean startsStructure = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+                String pointer = startsStructure
                         ? parser.getParsingContext().getParent() == null
                                 ? "" : parser.getParsingContext().getParent().pathAsPointer().toString()
                         : parser.getParsingContext().pathAsPointer().toString();
-                lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
+                lines.putIfAbsent(pointer, line);
+                boolean startsDocument = startsStructure ? parser.getParsingContext().getParent().inRoot()
+                        : token.isScalarValue() && token != JsonToken.VALUE_NULL && parser.getParsingContext().inRoot();
+                if (startsDocument && ++documents == 2) {
+                    unsupported.add(new SourceProblem(line, "a second YAML document starts here (after '---');"
+                            + " expected one manifest per file"));
+                }
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    unsupported.add(new SourceProblem(line, "'*" + parser.getText() + "' is a YAML alias, which"
+                            + " manifests do not support; write the value out in full"));
+                }
             }
         }
-        return lines;
+        return new Index(lines, unsupported);
     }
 
-    /** SnakeYAML's message without its source excerpts: "while parsing ...; expected ..., but got ...". */
-    private static String summary(String message) {
+    /**
+     * Where SnakeYAML found the problem; Jackson's own location is that of the last good token,
+     * often lines earlier. A problem found at the end of the file (an unclosed quote or bracket)
+     * is reported where the construct was opened.
+     */
+    private static int errorLine(JsonProcessingException e, int parserLine, String text, int lineCount) {
+        int line = parserLine;
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            Mark problem = yaml.getProblemMark();
+            boolean atEnd = problem.getIndex() >= text.codePointCount(0, text.length());
+            line = (atEnd && yaml.getContextMark() != null ? yaml.getContextMark() : problem).getLine() + 1;
+        }
+        return Math.clamp(line, 1, Math.max(1, lineCount));
+    }
+
+    /** SnakeYAML's message without its source excerpts: "while parsing ... (line N); expected ..., but got ...". */
+    private static String summary(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            String context = yaml.getContext() == null ? "" : yaml.getContext()
+                    + (yaml.getContextMark() == null ? "" : " (line " + (yaml.getContextMark().getLine() + 1) + ")");
+            return (context.isEmpty() ? "" : context + "; ") + yaml.getProblem();
+        }
+        String message = e.getOriginalMessage();
         if (message == null) {
             return "unreadable";
         }

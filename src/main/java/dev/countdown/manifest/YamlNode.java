@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class YamlNode {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /** At most nine digits per amount, so that no sum a 256 KB file can write overflows a Duration. */
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     private final YamlDocument document;
     private final JsonNode node;
@@ -78,9 +79,17 @@ final class YamlNode {
     YamlNode require(String name, String expected) {
         Optional<YamlNode> child = get(name);
         if (child.isEmpty()) {
-            problems.error(line(), field.isEmpty() ? name : field + "." + name, "missing; expected " + expected);
+            // "service: ~" is written, just empty: point at it rather than at the enclosing mapping
+            boolean written = node.has(name);
+            problems.error(written ? childLine(name) : line(), field.isEmpty() ? name : field + "." + name,
+                    written ? "is empty; expected " + expected : "missing; expected " + expected);
         }
         return child.orElseGet(() -> optional(name));
+    }
+
+    /** The line of a key of this mapping, whatever its value (even null). */
+    private int childLine(String name) {
+        return document.line(pointer.appendProperty(name));
     }
 
     /** Reports keys this mapping does not know, suggesting the nearest known one. */
@@ -95,7 +104,7 @@ final class YamlNode {
         node.fieldNames().forEachRemaining(key -> {
             if (!known.contains(key)) {
                 String hint = nearest(key, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
-                problems.error(get(key).map(YamlNode::line).orElse(line()),
+                problems.error(childLine(key),
                         field.isEmpty() ? key : field + "." + key,
                         "unknown field" + hint + "; known fields: " + String.join(", ", known.stream().sorted().toList()));
             }
@@ -116,6 +125,20 @@ final class YamlNode {
         node.fieldNames().forEachRemaining(key -> entries.put(key, get(key).orElseGet(() ->
                 new YamlNode(document, node.get(key), pointer.appendProperty(key), field + "." + key, problems))));
         return entries;
+    }
+
+    /**
+     * The entries of a mapping, without complaint when this is not one: for checks that run after
+     * the readers, which have already reported the shape.
+     */
+    Map<String, YamlNode> children() {
+        return node.isObject() ? entries("") : Map.of();
+    }
+
+    /** The text of a scalar, without complaint when this is not one (see {@link #children()}). */
+    Optional<String> scalar() {
+        return node.isValueNode() && !node.isNull() && !node.asText().isBlank()
+                ? Optional.of(node.asText().strip()) : Optional.empty();
     }
 
     String text(String expected) {
@@ -225,6 +248,9 @@ final class YamlNode {
         }
         if (value.isArray()) {
             return "a list";
+        }
+        if (value.isNull() || value.isMissingNode() || value.isTextual() && value.asText().isBlank()) {
+            return "nothing";
         }
         if (value.isTextual()) {
             return "\"" + value.asText() + "\"";
