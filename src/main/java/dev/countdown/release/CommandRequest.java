@@ -2,9 +2,13 @@ package dev.countdown.release;
 
 /**
  * A command with who asks and an idempotency key: the same key twice has one effect, because
- * platforms retry and people double-click.
+ * platforms retry and people double-click. {@code origin} is where it was typed, when in a chat.
  */
-public record CommandRequest(Command command, Actor actor, String idempotencyKey) {
+public record CommandRequest(Command command, Actor actor, String idempotencyKey, Origin origin) {
+
+    public CommandRequest(Command command, Actor actor, String idempotencyKey) {
+        this(command, actor, idempotencyKey, null);
+    }
 
     public CommandRequest {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {

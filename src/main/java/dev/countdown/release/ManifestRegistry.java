@@ -1,6 +1,7 @@
 package dev.countdown.release;
 
 import dev.countdown.manifest.ManifestReader;
+import dev.countdown.manifest.ReleaseManifest;
 import dev.countdown.manifest.TemplateCatalog;
 import dev.countdown.manifest.TemplateSource;
 import dev.countdown.source.SourceException;
@@ -45,6 +46,25 @@ public class ManifestRegistry {
      */
     public Found find(String service) throws SourceException {
         List<String> unreadable = new ArrayList<>();
+        for (Found found : readAll(unreadable)) {
+            if (found.loaded().manifest().service().equals(service)) {
+                return found;
+            }
+        }
+        String hint = unreadable.isEmpty() ? "" : "; these manifests could not be read: " + String.join(" | ", unreadable);
+        throw new SourceException(manifestsDir.toString(), 1, "no manifest for service '" + service + "' in "
+                + manifestsDir + hint);
+    }
+
+    /** The services whose manifests bind a channel of a platform ({@code slack} or {@code discord}). */
+    public List<ReleaseManifest> inChannel(String platform, String channelId) {
+        return readAll(new ArrayList<>()).stream().map(f -> f.loaded().manifest())
+                .filter(m -> (platform.equals("slack") ? m.channels().slack() : m.channels().discord()).contains(channelId))
+                .toList();
+    }
+
+    private List<Found> readAll(List<String> unreadable) {
+        List<Found> all = new ArrayList<>();
         for (Path file : files()) {
             Map<String, String> templates = new LinkedHashMap<>();
             TemplateSource recording = (name, manifestFile) -> {
@@ -56,18 +76,13 @@ public class ManifestRegistry {
             try {
                 SourceText text = SourceText.read(file, ManifestReader.MAX_BYTES, "release manifest (YAML)");
                 ManifestReader.Loaded loaded = new ManifestReader(recording).read(file, text);
-                if (loaded.manifest().service().equals(service)) {
-                    String manifestText = String.join("\n", text.lines()) + "\n";
-                    return new Found(new DefinitionSnapshot(file.getFileName().toString(), manifestText, templates),
-                            loaded);
-                }
+                String manifestText = String.join("\n", text.lines()) + "\n";
+                all.add(new Found(new DefinitionSnapshot(file.getFileName().toString(), manifestText, templates), loaded));
             } catch (SourceException e) {
                 unreadable.add(e.getMessage().lines().findFirst().orElse(file.toString()));
             }
         }
-        String hint = unreadable.isEmpty() ? "" : "; these manifests could not be read: " + String.join(" | ", unreadable);
-        throw new SourceException(manifestsDir.toString(), 1, "no manifest for service '" + service + "' in "
-                + manifestsDir + hint);
+        return all;
     }
 
     private List<Path> files() {

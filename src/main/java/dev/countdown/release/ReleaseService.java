@@ -42,12 +42,13 @@ public class ReleaseService {
     private final DefinitionCache definitions;
     private final ManifestRegistry registry;
     private final Clock clock;
+    private final List<ReleaseObserver> observers;
     private final SecureRandom random = new SecureRandom();
 
     public ReleaseService(TransactionOperations<Connection> transactions, ReleaseRowRepository releases,
                           DefinitionRowRepository definitionRows, CommandReceiptRepository receipts,
                           AuditEventRepository auditEvents, DefinitionCache definitions, ManifestRegistry registry,
-                          Clock clock) {
+                          Clock clock, List<ReleaseObserver> observers) {
         this.transactions = transactions;
         this.releases = releases;
         this.definitionRows = definitionRows;
@@ -56,6 +57,7 @@ public class ReleaseService {
         this.definitions = definitions;
         this.registry = registry;
         this.clock = clock;
+        this.observers = List.copyOf(observers);
     }
 
     public CommandResult handle(CommandRequest request) {
@@ -106,6 +108,9 @@ public class ReleaseService {
                 : change(request, now);
         receipts.save(new CommandReceipt(request.idempotencyKey(), releaseIdOf(result, request), outcomeOf(result),
                 messageOf(result), now));
+        if (result instanceof CommandResult.Applied applied && !applied.events().isEmpty()) {
+            observers.forEach(o -> o.applied(request, applied));
+        }
         return result;
     }
 

@@ -1,0 +1,27 @@
+package dev.countdown.chat;
+
+import dev.countdown.release.LoadedRelease;
+import java.time.Duration;
+
+/** A platform's way of bringing a release's messages up to date. */
+public interface ChatDelivery {
+
+    /** The platform name threads and outbox rows carry: {@code slack}, {@code discord}. */
+    String platform();
+
+    /** Posts or edits what changed; returns when to come back if it could not do all of it now. */
+    Result deliver(ChatThread thread, LoadedRelease release);
+
+    sealed interface Result {
+        record Done() implements Result {
+        }
+
+        /** Partly done or rate-limited: try again after {@code delay}. */
+        record Later(Duration delay, String reason) implements Result {
+        }
+
+        /** Failed; {@code retryable} for 5xx and network errors. */
+        record Failed(String error, boolean retryable) implements Result {
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.countdown.chat;
+
+import dev.countdown.release.Command;
+import dev.countdown.release.CommandRequest;
+import dev.countdown.release.CommandResult;
+import dev.countdown.release.ReleaseObserver;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Records, in the command's own transaction, that a release's chat view is behind. A release
+ * started from a chat gets a thread on that platform; every later change marks each of its
+ * threads dirty. Bursts coalesce: one outbox row per release and platform.
+ */
+@Singleton
+public class ChatOutbox implements ReleaseObserver {
+
+    private final ChatRepositories.Threads threads;
+    private final ChatRepositories.Outbox outbox;
+    private final Clock clock;
+
+    public ChatOutbox(ChatRepositories.Threads threads, ChatRepositories.Outbox outbox, Clock clock) {
+        this.threads = threads;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public void applied(CommandRequest request, CommandResult.Applied result) {
+        String releaseId = result.release().id();
+        Instant now = clock.instant();
+        if (request.command() instanceof Command.Start && request.origin() != null) {
+            threads.save(new ChatThread(ChatThread.idOf(request.origin().platform(), releaseId), releaseId,
+                    request.origin().platform(), request.origin().channelId(), now));
+        }
+        for (ChatThread thread : threads.findByReleaseId(releaseId)) {
+            markDirty(thread.platform(), releaseId, now);
+        }
+    }
+
+    /** An atomic bump, so a delivery finishing meanwhile cannot swallow this change. */
+    private void markDirty(String platform, String releaseId, Instant now) {
+        String id = ChatThread.idOf(platform, releaseId);
+        if (outbox.bump(id) == 0) {
+            outbox.save(new OutboxEntry(id, releaseId, platform, 1, now, 0, null));
+        }
+    }
+}

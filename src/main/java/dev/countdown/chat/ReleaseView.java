@@ -1,0 +1,46 @@
+package dev.countdown.chat;
+
+import dev.countdown.manifest.Principals;
+import dev.countdown.release.ItemState;
+import dev.countdown.release.Outcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A release as every chat shows it, whatever the platform: renderers turn it into Block Kit or
+ * Discord components, and nothing else about a release reaches them.
+ *
+ * @param open whether items and approvals may still change (buttons are shown)
+ */
+public record ReleaseView(String releaseId, String service, String version, String state, boolean open, int round,
+                          String phase, Counters counters, List<SectionView> sections, List<RoleView> roles,
+                          List<DecisionView> decisions) {
+
+    /** The root message's figures: "items 12/31 passed, approvals 2/5". */
+    public record Counters(int items, int settled, int failed, int rolesRequired, int rolesApproved) {
+    }
+
+    /** @param locked its items unlock after an earlier gate's GO */
+    public record SectionView(String id, String title, int level, Optional<String> gate, boolean locked,
+                              List<ItemView> items) {
+    }
+
+    /** @param who and {@code at} are empty until someone sets the item */
+    public record ItemView(String id, String text, ItemState state, Optional<String> who, Optional<Instant> at,
+                           String note) {
+    }
+
+    public record RoleView(String id, String title, int needed, boolean required, List<String> approvedBy,
+                           List<String> rejectedBy, Principals owners) {
+
+        public boolean satisfied() {
+            return rejectedBy.isEmpty() && approvedBy.size() >= needed;
+        }
+    }
+
+    /** @param index 1 for the release's first decision; messages are keyed by it */
+    public record DecisionView(int index, int round, String label, boolean isFinal, Outcome outcome, boolean overridden,
+                               List<String> reasons, String by, Instant at, String note) {
+    }
+}

@@ -1,0 +1,66 @@
+package dev.countdown.chat;
+
+import dev.countdown.manifest.RoleSpec;
+import dev.countdown.release.DecisionRecord;
+import dev.countdown.release.ItemState;
+import dev.countdown.release.ItemStatus;
+import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.Release;
+import dev.countdown.release.ReleaseDefinition;
+import dev.countdown.release.Vote;
+import dev.countdown.template.ChecklistItem;
+import dev.countdown.template.Gate;
+import dev.countdown.template.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the platform-neutral {@link ReleaseView} of a release. */
+public final class ReleaseViews {
+
+    private ReleaseViews() {
+    }
+
+    public static ReleaseView of(LoadedRelease loaded) {
+        Release r = loaded.release();
+        ReleaseDefinition d = loaded.definition();
+        List<ChecklistItem> items = d.template().items();
+        int settled = (int) items.stream().filter(i -> r.item(i.id()).state().isSettled()).count();
+        int failed = (int) items.stream().filter(i -> r.item(i.id()).state() == ItemState.FAIL).count();
+        List<ReleaseView.RoleView> roles = d.manifest().roles().values().stream().map(role -> role(role, r, d)).toList();
+        int required = (int) roles.stream().filter(ReleaseView.RoleView::required).count();
+        int approved = (int) roles.stream().filter(x -> x.required() && x.satisfied()).count();
+        List<ReleaseView.DecisionView> decisions = new ArrayList<>();
+        for (int k = 0; k < r.decisions().size(); k++) {
+            decisions.add(decision(k + 1, r.decisions().get(k)));
+        }
+        return new ReleaseView(r.id(), r.service(), r.version(), r.state().label(), r.state().acceptsWork(), r.round(),
+                d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, required, approved),
+                d.template().sections().stream().map(s -> section(s, r, d)).toList(), roles, decisions);
+    }
+
+    private static ReleaseView.SectionView section(Section s, Release r, ReleaseDefinition d) {
+        boolean locked = s.items().stream().anyMatch(i -> d.phaseOf(i.id()) > r.phase());
+        return new ReleaseView.SectionView(s.id(), s.title(), s.level(), s.gate().map(Gate::label), locked,
+                s.items().stream().map(i -> item(i, r.item(i.id()))).toList());
+    }
+
+    private static ReleaseView.ItemView item(ChecklistItem item, ItemStatus status) {
+        return new ReleaseView.ItemView(item.id(), item.text(), status.state(),
+                Optional.ofNullable(status.by()).map(b -> b.displayName()), Optional.ofNullable(status.at()),
+                status.note());
+    }
+
+    private static ReleaseView.RoleView role(RoleSpec role, Release r, ReleaseDefinition d) {
+        List<Vote> votes = r.votes(role.id());
+        return new ReleaseView.RoleView(role.id(), role.title(), role.approvals(),
+                d.manifest().policy().requiredRoles().contains(role.id()),
+                votes.stream().filter(Vote::approve).map(v -> v.by().displayName()).toList(),
+                votes.stream().filter(v -> !v.approve()).map(v -> v.by().displayName()).toList(), role.owners());
+    }
+
+    private static ReleaseView.DecisionView decision(int index, DecisionRecord d) {
+        return new ReleaseView.DecisionView(index, d.round(), d.gateLabel(), d.isFinal(), d.outcome(), d.overridden(),
+                d.reasons().stream().map(reason -> reason.text()).toList(), d.by().displayName(), d.at(), d.note());
+    }
+}

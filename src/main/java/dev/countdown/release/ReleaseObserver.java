@@ -1,0 +1,10 @@
+package dev.countdown.release;
+
+/**
+ * Told of every applied command inside its transaction, so that what must follow a change (a
+ * chat delivery) is recorded atomically with it: committed together or not at all.
+ */
+public interface ReleaseObserver {
+
+    void applied(CommandRequest request, CommandResult.Applied result);
+}
