@@ -1,0 +1,206 @@
+package dev.countdown.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.countdown.chat.ReleaseView;
+import dev.countdown.chat.ReleaseView.DecisionView;
+import dev.countdown.chat.ReleaseView.ItemView;
+import dev.countdown.chat.ReleaseView.RoleView;
+import dev.countdown.chat.ReleaseView.SectionView;
+import dev.countdown.release.ItemState;
+import dev.countdown.release.Outcome;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a {@link ReleaseView} as Block Kit: the root message, one message per checklist section
+ * (split to stay within 50 blocks and ~12k characters), the approvals, and one per decision.
+ */
+final class SlackBlocks {
+
+    static final int MAX_BLOCKS = 48;
+    static final int MAX_CHARS = 11_000;
+    private static final int SECTION_TEXT = 2_900;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private SlackBlocks() {
+    }
+
+    /** Every message of the release, the root first. */
+    static List<SlackMessage> messages(ReleaseView view) {
+        List<SlackMessage> messages = new ArrayList<>();
+        messages.add(root(view));
+        for (SectionView section : view.sections()) {
+            messages.addAll(section(view, section));
+        }
+        messages.add(approvals(view));
+        view.decisions().forEach(d -> messages.add(decision(view, d)));
+        return messages;
+    }
+
+    static SlackMessage root(ReleaseView v) {
+        ArrayNode blocks = JSON.createArrayNode();
+        String title = "Release " + v.service() + " " + v.version();
+        blocks.addObject().put("type", "header").set("text", plain(title));
+        blocks.add(mrkdwnSection("*State:* " + stateLabel(v) + (v.open() ? "   *Now:* " + SlackText.escape(v.phase()) : "")));
+        blocks.add(context("Items " + v.counters().settled() + "/" + v.counters().items() + " passed · "
+                + v.counters().failed() + " failed · approvals " + v.counters().rolesApproved() + "/"
+                + v.counters().rolesRequired() + " · round " + v.round() + " · details in the thread"));
+        return new SlackMessage("root", title + ": " + stateLabel(v), blocks, false);
+    }
+
+    static List<SlackMessage> section(ReleaseView v, SectionView s) {
+        List<SlackMessage> parts = new ArrayList<>();
+        ArrayNode blocks = null;
+        int chars = 0;
+        for (ItemView item : s.items()) {
+            List<ObjectNode> itemBlocks = item(v, s, item);
+            int size = itemBlocks.stream().mapToInt(b -> b.toString().length()).sum();
+            if (blocks == null || blocks.size() + itemBlocks.size() > MAX_BLOCKS || chars + size > MAX_CHARS) {
+                blocks = JSON.createArrayNode();
+                String heading = "*" + SlackText.escape(s.title()) + "*" + (parts.isEmpty() ? "" : " (continued)")
+                        + (s.locked() ? "  _unlocks after the gate before it_" : "");
+                blocks.add(mrkdwnSection(heading));
+                chars = heading.length();
+                parts.add(new SlackMessage("section:" + s.id() + ":" + parts.size(), s.title(), blocks, false));
+            }
+            itemBlocks.forEach(blocks::add);
+            chars += size;
+        }
+        if (parts.isEmpty() && s.gate().isEmpty()) {
+            return List.of();
+        }
+        if (parts.isEmpty()) {
+            blocks = JSON.createArrayNode();
+            blocks.add(mrkdwnSection("*" + SlackText.escape(s.title()) + "*"));
+            parts.add(new SlackMessage("section:" + s.id() + ":0", s.title(), blocks, false));
+        }
+        s.gate().ifPresent(g -> parts.getLast().blocks().add(context("Gate: " + g + " — /release decide polls it")));
+        return parts;
+    }
+
+    private static List<ObjectNode> item(ReleaseView v, SectionView s, ItemView item) {
+        List<ObjectNode> blocks = new ArrayList<>();
+        StringBuilder text = new StringBuilder(icon(item.state())).append(' ').append(SlackText.escape(item.text()));
+        if (item.who().isPresent()) {
+            text.append("\n_").append(item.state().label()).append(" by ").append(SlackText.escape(item.who().get()))
+                    .append(item.at().map(at -> " at " + TIME.format(at)).orElse("")).append('_');
+        }
+        ObjectNode section = mrkdwnSection(SlackText.limit(text.toString(), SECTION_TEXT));
+        if (v.open() && !s.locked()) {
+            // An overflow holds at most five options: one block per item keeps long sections within limits.
+            ObjectNode overflow = section.putObject("accessory");
+            overflow.put("type", "overflow").put("action_id", SlackIds.item(v.releaseId(), item.id()));
+            ArrayNode options = overflow.putArray("options");
+            option(options, "Pass", "pass");
+            option(options, "Fail…", "fail");
+            option(options, "Not applicable", "na");
+            option(options, "Blocked", "blocked");
+            option(options, "Add a note…", "note");
+        }
+        blocks.add(section);
+        if (!item.note().isBlank()) {
+            ObjectNode context = JSON.createObjectNode().put("type", "context");
+            // plain_text: a note is shown as written, never as mrkdwn or a mention
+            context.putArray("elements").add(plain(SlackText.limit("Note: " + item.note(), SECTION_TEXT)));
+            blocks.add(context);
+        }
+        return blocks;
+    }
+
+    static SlackMessage approvals(ReleaseView v) {
+        ArrayNode blocks = JSON.createArrayNode();
+        blocks.add(mrkdwnSection("*Approvals*"));
+        for (RoleView role : v.roles()) {
+            StringBuilder text = new StringBuilder(role.satisfied() ? ":white_check_mark: " : role.rejectedBy().isEmpty()
+                    ? ":hourglass_flowing_sand: " : ":x: ");
+            text.append('*').append(SlackText.escape(role.title())).append("* — ").append(role.approvedBy().size())
+                    .append(" of ").append(role.needed()).append(role.required() ? "" : " (not required)");
+            if (!role.approvedBy().isEmpty()) {
+                text.append("\napproved by ").append(SlackText.escape(String.join(", ", role.approvedBy())));
+            }
+            if (!role.rejectedBy().isEmpty()) {
+                text.append("\nrejected by ").append(SlackText.escape(String.join(", ", role.rejectedBy())));
+            }
+            blocks.add(mrkdwnSection(text.toString()));
+            if (v.open() && blocks.size() < MAX_BLOCKS) {
+                ObjectNode actions = blocks.addObject().put("type", "actions");
+                ArrayNode elements = actions.putArray("elements");
+                button(elements, "Approve", SlackIds.vote(v.releaseId(), true, role.id()), "primary");
+                button(elements, "Reject", SlackIds.vote(v.releaseId(), false, role.id()), "danger");
+            }
+        }
+        return new SlackMessage("approvals", "Approvals", blocks, false);
+    }
+
+    static SlackMessage decision(ReleaseView v, DecisionView d) {
+        ArrayNode blocks = JSON.createArrayNode();
+        boolean go = d.outcome() == Outcome.GO;
+        String head = (go ? ":large_green_circle: " : ":red_circle: ") + "*" + (d.isFinal() ? "Release " + v.service()
+                + " " + v.version() : SlackText.escape(d.label())) + ": " + d.outcome().label() + "*"
+                + (d.overridden() ? " (override)" : "");
+        blocks.add(mrkdwnSection(head + "\ndecided by " + SlackText.escape(d.by()) + " at " + TIME.format(d.at())
+                + ", round " + d.round()));
+        if (!d.reasons().isEmpty()) {
+            StringBuilder reasons = new StringBuilder(go ? "*Overridden:*" : "*Why:*");
+            d.reasons().forEach(r -> reasons.append("\n• ").append(SlackText.escape(r)));
+            blocks.add(mrkdwnSection(SlackText.limit(reasons.toString(), SECTION_TEXT)));
+        }
+        if (!d.note().isBlank()) {
+            ObjectNode context = blocks.addObject().put("type", "context");
+            context.putArray("elements").add(plain(SlackText.limit("Note: " + d.note(), SECTION_TEXT)));
+        }
+        String text = (d.isFinal() ? "Release " + v.service() + " " + v.version() : d.label()) + ": " + d.outcome().label();
+        return new SlackMessage("decision:" + d.index(), text, blocks, d.isFinal());
+    }
+
+    private static String stateLabel(ReleaseView v) {
+        return switch (v.state()) {
+            case "go" -> ":large_green_circle: GO";
+            case "no-go" -> ":red_circle: NO-GO";
+            case "open" -> ":large_blue_circle: open";
+            default -> v.state();
+        };
+    }
+
+    private static String icon(ItemState state) {
+        return switch (state) {
+            case PASS -> ":white_check_mark:";
+            case FAIL -> ":x:";
+            case NA -> ":heavy_minus_sign:";
+            case BLOCKED -> ":no_entry:";
+            case PENDING -> ":white_square:";
+        };
+    }
+
+    private static ObjectNode mrkdwnSection(String text) {
+        ObjectNode section = JSON.createObjectNode().put("type", "section");
+        section.putObject("text").put("type", "mrkdwn").put("text", text);
+        return section;
+    }
+
+    private static ObjectNode context(String text) {
+        ObjectNode context = JSON.createObjectNode().put("type", "context");
+        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", text);
+        return context;
+    }
+
+    private static ObjectNode plain(String text) {
+        return JSON.createObjectNode().put("type", "plain_text").put("text", text).put("emoji", true);
+    }
+
+    private static void option(ArrayNode options, String label, String value) {
+        ObjectNode option = options.addObject();
+        option.set("text", plain(label));
+        option.put("value", value);
+    }
+
+    private static void button(ArrayNode elements, String label, String actionId, String style) {
+        ObjectNode button = elements.addObject().put("type", "button").put("action_id", actionId).put("style", style);
+        button.set("text", plain(label));
+    }
+}

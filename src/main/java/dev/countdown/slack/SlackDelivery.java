@@ -1,0 +1,140 @@
+package dev.countdown.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import dev.countdown.chat.ChatDelivery;
+import dev.countdown.chat.ChatMessage;
+import dev.countdown.chat.ChatRepositories;
+import dev.countdown.chat.ChatThread;
+import dev.countdown.chat.ReleaseView;
+import dev.countdown.chat.ReleaseViews;
+import dev.countdown.release.LoadedRelease;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Brings a release's Slack thread up to date: posts the messages it lacks, edits those whose
+ * content changed, at most once a second each, and leaves the rest alone. A 429 or a 5xx stops
+ * the pass; the outbox comes back later, and what was already sent is not sent again.
+ */
+final class SlackDelivery implements ChatDelivery {
+
+    static final Duration MIN_EDIT_INTERVAL = Duration.ofSeconds(1);
+
+    private final MethodsClient slack;
+    private final ChatRepositories.Messages messages;
+    private final Clock clock;
+
+    SlackDelivery(MethodsClient slack, ChatRepositories.Messages messages, Clock clock) {
+        this.slack = slack;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public String platform() {
+        return "slack";
+    }
+
+    @Override
+    public Result deliver(ChatThread thread, LoadedRelease release) {
+        ReleaseView view = ReleaseViews.of(release);
+        Map<String, ChatMessage> sent = messages.findByReleaseIdAndPlatform(view.releaseId(), platform()).stream()
+                .collect(Collectors.toMap(ChatMessage::messageKey, Function.identity()));
+        Duration wait = Duration.ZERO;
+        try {
+            String rootTs = null;
+            for (SlackMessage message : SlackBlocks.messages(view)) {
+                ChatMessage previous = sent.get(message.key());
+                String hash = hash(message);
+                Instant now = clock.instant();
+                if (previous == null) {
+                    String ts = post(thread.channelId(), rootTs, message);
+                    previous = messages.save(new ChatMessage(id(view, message), view.releaseId(), platform(),
+                            message.key(), thread.channelId(), ts, hash, now));
+                } else if (!previous.contentHash().equals(hash)) {
+                    Duration since = Duration.between(previous.sentAt(), now);
+                    if (since.compareTo(MIN_EDIT_INTERVAL) < 0) {
+                        // Coalesce: this message waits for its second; the others go on.
+                        Duration left = MIN_EDIT_INTERVAL.minus(since);
+                        wait = wait.compareTo(left) > 0 ? wait : left;
+                    } else {
+                        update(previous, message);
+                        messages.update(new ChatMessage(previous.id(), previous.releaseId(), platform(), previous.messageKey(),
+                                previous.channelId(), previous.messageRef(), hash, now));
+                    }
+                }
+                if (message.key().equals("root")) {
+                    rootTs = previous.messageRef();
+                }
+            }
+        } catch (SlackApiException e) {
+            return failure(e);
+        } catch (IOException e) {
+            return new Result.Failed("Slack unreachable: " + e.getMessage(), true);
+        } catch (SlackError e) {
+            return new Result.Failed(e.getMessage(), false);
+        }
+        return wait.isZero() ? new Result.Done() : new Result.Later(wait, "edits coalesced");
+    }
+
+    private String post(String channel, String threadTs, SlackMessage message) throws IOException, SlackApiException {
+        ChatPostMessageResponse response = slack.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                .text(message.text()).blocksAsString(message.blocksJson()).replyBroadcast(message.broadcast() && threadTs != null)
+                .unfurlLinks(false).unfurlMedia(false));
+        if (!response.isOk()) {
+            throw new SlackError("chat.postMessage", response.getError());
+        }
+        return response.getTs();
+    }
+
+    private void update(ChatMessage previous, SlackMessage message) throws IOException, SlackApiException {
+        ChatUpdateResponse response = slack.chatUpdate(r -> r.channel(previous.channelId()).ts(previous.messageRef())
+                .text(message.text()).blocksAsString(message.blocksJson()));
+        if (!response.isOk()) {
+            throw new SlackError("chat.update", response.getError());
+        }
+    }
+
+    private static Result failure(SlackApiException e) {
+        int status = e.getResponse().code();
+        if (status == 429) {
+            long seconds = Optional.ofNullable(e.getResponse().header("Retry-After")).map(Long::parseLong).orElse(1L);
+            return new Result.Later(Duration.ofSeconds(Math.max(1, seconds)), "rate limited by Slack");
+        }
+        return new Result.Failed("Slack answered " + status, status >= 500);
+    }
+
+    private static String id(ReleaseView view, SlackMessage message) {
+        return "slack:" + view.releaseId() + ":" + message.key();
+    }
+
+    private static String hash(SlackMessage message) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((message.text() + "\n" + message.blocksJson()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Slack said {@code ok: false}: not worth retrying soon (a wrong channel, a missing scope). */
+    static final class SlackError extends RuntimeException {
+        SlackError(String method, String error) {
+            super(method + ": " + error);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.countdown.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
+import dev.countdown.chat.ChatDelivery;
+import dev.countdown.chat.ChatRepositories;
+import dev.countdown.release.ManifestRegistry;
+import dev.countdown.release.ReleaseService;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Slack app, switched on when its bot token and signing secret are set. The Web API's base
+ * URL is a setting too: for proxies, Slack's government cloud, and the tests' fake Slack.
+ */
+@Factory
+@Requires(property = SlackFactory.BOT_TOKEN, pattern = ".+")
+@Requires(property = SlackFactory.SIGNING_SECRET, pattern = ".+")
+class SlackFactory {
+
+    static final String BOT_TOKEN = "countdown.slack.bot-token";
+    static final String SIGNING_SECRET = "countdown.slack.signing-secret";
+
+    @Singleton
+    Slack slack(@Value("${countdown.slack.api-url:`https://slack.com/api/`}") String apiUrl) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    @Singleton
+    MethodsClient methods(Slack slack, @Value("${" + BOT_TOKEN + "}") String botToken) {
+        return slack.methods(botToken);
+    }
+
+    @Singleton
+    @Named("slack-background")
+    @Bean(preDestroy = "shutdown")
+    ExecutorService background() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @Singleton
+    ChatDelivery delivery(MethodsClient methods, ChatRepositories.Messages messages, Clock clock) {
+        return new SlackDelivery(methods, messages, clock);
+    }
+
+    @Singleton
+    App app(Slack slack, @Value("${" + BOT_TOKEN + "}") String botToken,
+            @Value("${" + SIGNING_SECRET + "}") String signingSecret, MethodsClient methods, ReleaseService releases,
+            ManifestRegistry registry, ChatRepositories.Threads threads, Clock clock,
+            @Named("slack-background") ExecutorService background) {
+        App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret)
+                .build());
+        SlackIdentity identity = new SlackIdentity(registry, new SlackGroups(methods, clock));
+        SlackCommandHandler commands = new SlackCommandHandler(releases, identity, threads);
+        SlackActionHandler actions = new SlackActionHandler(releases, identity, methods, background);
+        app.command("/release", (req, ctx) -> ctx.ack(commands.handle(req.getPayload())));
+        app.command("/rollback", (req, ctx) -> ctx.ack("The rollback ceremony is coming: for now run the rollback "
+                + "plan in your manifest by hand. `/release help` lists what works today."));
+        app.blockAction(SlackIds.ACTION, (req, ctx) -> {
+            actions.blockAction(req.getPayload());
+            return ctx.ack();
+        });
+        app.viewSubmission(SlackIds.NOTE_CALLBACK, (req, ctx) -> actions.viewSubmission(req.getPayload())
+                .map(error -> ctx.ack(r -> r.responseAction("errors")
+                        .errors(java.util.Map.of(SlackActionHandler.NOTE_BLOCK, error))))
+                .orElseGet(ctx::ack));
+        return app;
+    }
+}

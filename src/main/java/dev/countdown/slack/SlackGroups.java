@@ -1,0 +1,71 @@
+package dev.countdown.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which of a manifest's Slack user groups a user belongs to. Slack does not send groups with a
+ * click, so members are fetched per group and kept for a minute: a click costs no API call while
+ * the cache is warm, and a membership change takes effect within that minute.
+ */
+final class SlackGroups {
+
+    private static final Duration TTL = Duration.ofMinutes(1);
+
+    private record Members(Set<String> users, Instant fetched) {
+    }
+
+    private final MethodsClient slack;
+    private final Clock clock;
+    private final Map<String, Members> cache = new ConcurrentHashMap<>();
+
+    SlackGroups(MethodsClient slack, Clock clock) {
+        this.slack = slack;
+        this.clock = clock;
+    }
+
+    Set<String> groupsOf(String userId, Collection<String> candidates) {
+        Set<String> groups = new HashSet<>();
+        for (String group : candidates) {
+            if (members(group).contains(userId)) {
+                groups.add(group);
+            }
+        }
+        return groups;
+    }
+
+    private Set<String> members(String group) {
+        Members cached = cache.get(group);
+        if (cached != null) {
+            if (!cached.fetched().plus(TTL).isAfter(clock.instant())) {
+                Thread.ofVirtual().start(() -> fetch(group, cached));
+            }
+            return cached.users();
+        }
+        return fetch(group, null);
+    }
+
+    private Set<String> fetch(String group, Members cached) {
+        try {
+            UsergroupsUsersListResponse response = slack.usergroupsUsersList(r -> r.usergroup(group));
+            List<String> users = response.isOk() && response.getUsers() != null ? response.getUsers() : List.of();
+            Members fresh = new Members(Set.copyOf(users), clock.instant());
+            cache.put(group, fresh);
+            return fresh.users();
+        } catch (IOException | SlackApiException e) {
+            // Unknown membership grants nothing; a stale answer is still better than none.
+            return cached == null ? Set.of() : cached.users();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.countdown.slack;
+
+import dev.countdown.manifest.Principals;
+import dev.countdown.manifest.ReleaseManifest;
+import dev.countdown.manifest.RoleSpec;
+import dev.countdown.release.Actor;
+import dev.countdown.release.IdentitySource;
+import dev.countdown.release.ManifestRegistry;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Who a Slack user is to the core: their id, name, and the manifest's user groups they are in. */
+final class SlackIdentity {
+
+    private final ManifestRegistry registry;
+    private final SlackGroups groups;
+
+    SlackIdentity(ManifestRegistry registry, SlackGroups groups) {
+        this.registry = registry;
+        this.groups = groups;
+    }
+
+    List<ReleaseManifest> manifestsIn(String channelId) {
+        return registry.inChannel("slack", channelId);
+    }
+
+    Actor actor(String userId, String name, ReleaseManifest manifest) {
+        return new Actor(IdentitySource.SLACK, userId, name, groups.groupsOf(userId, groupsNamedIn(manifest)));
+    }
+
+    private static Set<String> groupsNamedIn(ReleaseManifest m) {
+        Set<String> named = new LinkedHashSet<>();
+        m.roles().values().stream().map(RoleSpec::owners).map(Principals::slackGroups).forEach(named::addAll);
+        for (Principals p : List.of(m.permissions().start(), m.permissions().rollback(), m.permissions().decide())) {
+            named.addAll(p.slackGroups());
+        }
+        return named;
+    }
+}

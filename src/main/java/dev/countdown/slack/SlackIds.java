@@ -1,0 +1,49 @@
+package dev.countdown.slack;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Action ids and callback ids, in one place. An action id encodes the release, the verb and the
+ * target ({@code cd|r7k2m9q4x1|approve|qa-lead}), so a click is routed and authorized without
+ * any session state on the server.
+ */
+final class SlackIds {
+
+    static final Pattern ACTION = Pattern.compile("^cd\\|.*");
+    static final String NOTE_CALLBACK = "cd-note";
+    private static final String SEP = "|";
+
+    /** A decoded action id. */
+    record Action(String releaseId, String verb, String target) {
+    }
+
+    private SlackIds() {
+    }
+
+    static String item(String releaseId, String itemId) {
+        return "cd" + SEP + releaseId + SEP + "item" + SEP + itemId;
+    }
+
+    static String vote(String releaseId, boolean approve, String roleId) {
+        return "cd" + SEP + releaseId + SEP + (approve ? "approve" : "reject") + SEP + roleId;
+    }
+
+    static Optional<Action> parse(String actionId) {
+        String[] parts = actionId == null ? new String[0] : actionId.split(Pattern.quote(SEP), 4);
+        if (parts.length != 4 || !parts[0].equals("cd") || parts[1].isEmpty() || parts[3].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Action(parts[1], parts[2], parts[3]));
+    }
+
+    /** The note modal carries what it is for in its private metadata: release, item, state to set. */
+    static String noteMetadata(String releaseId, String itemId, String state) {
+        return releaseId + SEP + itemId + SEP + state;
+    }
+
+    static Optional<String[]> parseNoteMetadata(String metadata) {
+        String[] parts = metadata == null ? new String[0] : metadata.split(Pattern.quote(SEP), 3);
+        return parts.length == 3 ? Optional.of(parts) : Optional.empty();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.countdown.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A Slack Web API on 127.0.0.1 for the real Slack SDK: records every call, keeps the messages it
+ * was sent as a channel would show them, answers {@code auth.test}, and can be told to answer
+ * 429 or 500 to the next calls.
+ */
+public final class FakeSlack implements AutoCloseable {
+
+    /** A Web API call as received: the method and its form parameters. */
+    public record Call(String method, Map<String, String> params) {
+        public String param(String name) {
+            return params.get(name);
+        }
+    }
+
+    /** A message as the channel shows it now. */
+    public record Message(String channel, String ts, String threadTs, String text, JsonNode blocks, boolean broadcast) {
+        /** Every text in the blocks, joined: what a reader sees. */
+        public String visibleText() {
+            StringBuilder out = new StringBuilder();
+            blocks.findValues("text").forEach(t -> out.append(t.isTextual() ? t.asText() : t.path("text").asText()).append('\n'));
+            return out.toString();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final MockWebServer server = new MockWebServer();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Message> messages = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final Deque<Integer> failures = new ArrayDeque<>();
+    private final AtomicInteger ts = new AtomicInteger();
+
+    public FakeSlack start() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    public String apiUrl() {
+        return server.url("/api/").toString();
+    }
+
+    public void groupMembers(String group, List<String> users) {
+        groups.put(group, users);
+    }
+
+    /** The next {@code count} chat.* calls answer {@code status} (429 with Retry-After: 1, or 500). */
+    public synchronized void fail(int status, int count) {
+        for (int k = 0; k < count; k++) {
+            failures.add(status);
+        }
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public List<Message> channel(String channel) {
+        return messages.values().stream().filter(m -> m.channel().equals(channel) && m.threadTs() == null).toList();
+    }
+
+    public List<Message> thread(String rootTs) {
+        return messages.values().stream().filter(m -> rootTs.equals(m.threadTs()))
+                .sorted(java.util.Comparator.comparing(Message::ts)).toList();
+    }
+
+    /** The first message of a thread whose visible text contains {@code text}. */
+    public Message find(String rootTs, String text) {
+        return thread(rootTs).stream().filter(m -> m.visibleText().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no message in the thread shows '" + text + "'"));
+    }
+
+    /** Waits for a call that background work makes after an acknowledgement. */
+    public Call await(String method, Duration timeout) {
+        Instant end = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(end)) {
+            List<Call> found = calls(method);
+            if (!found.isEmpty()) {
+                return found.getLast();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("Slack never received " + method);
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        String method = request.getUrl().encodedPath().replaceFirst("^/api/", "");
+        Map<String, String> params = form(request.getBody() == null ? "" : request.getBody().utf8());
+        calls.add(new Call(method, params));
+        if (method.startsWith("chat.") && !method.equals("chat.postEphemeral")) {
+            Integer failure = nextFailure();
+            if (failure != null) {
+                return failure == 429
+                        ? json(429, "{\"ok\":false,\"error\":\"ratelimited\"}", "Retry-After", "1")
+                        : json(failure, "{\"ok\":false,\"error\":\"internal_error\"}", null, null);
+            }
+        }
+        return switch (method) {
+            case "auth.test" -> json(200, "{\"ok\":true,\"url\":\"https://fake.slack/\",\"team\":\"Fake\",\"user\":\"countdown\","
+                    + "\"team_id\":\"T1\",\"user_id\":\"U0BOT\",\"bot_id\":\"B1\"}", null, null);
+            case "chat.postMessage" -> post(params);
+            case "chat.update" -> update(params);
+            case "chat.postEphemeral" -> json(200, "{\"ok\":true,\"message_ts\":\"1.1\"}", null, null);
+            case "views.open" -> json(200, "{\"ok\":true,\"view\":{\"id\":\"V1\"}}", null, null);
+            case "usergroups.users.list" -> json(200, "{\"ok\":true,\"users\":" + toJson(groups.getOrDefault(
+                    params.get("usergroup"), List.of())) + "}", null, null);
+            default -> json(200, "{\"ok\":false,\"error\":\"unknown_method\"}", null, null);
+        };
+    }
+
+    private MockResponse post(Map<String, String> p) {
+        String newTs = "1700000000." + String.format("%06d", ts.incrementAndGet());
+        messages.put(newTs, new Message(p.get("channel"), newTs, p.get("thread_ts"), p.get("text"), blocks(p),
+                "true".equals(p.get("reply_broadcast")) || "1".equals(p.get("reply_broadcast"))));
+        return json(200, "{\"ok\":true,\"channel\":\"" + p.get("channel") + "\",\"ts\":\"" + newTs + "\"}", null, null);
+    }
+
+    private MockResponse update(Map<String, String> p) {
+        Message old = messages.get(p.get("ts"));
+        if (old == null) {
+            return json(200, "{\"ok\":false,\"error\":\"message_not_found\"}", null, null);
+        }
+        messages.put(old.ts(), new Message(old.channel(), old.ts(), old.threadTs(), p.get("text"), blocks(p), old.broadcast()));
+        return json(200, "{\"ok\":true,\"channel\":\"" + old.channel() + "\",\"ts\":\"" + old.ts() + "\"}", null, null);
+    }
+
+    private synchronized Integer nextFailure() {
+        return failures.poll();
+    }
+
+    private static JsonNode blocks(Map<String, String> p) {
+        try {
+            return p.get("blocks") == null ? JSON.createArrayNode() : JSON.readTree(p.get("blocks"));
+        } catch (IOException e) {
+            throw new AssertionError("Countdown sent blocks that are not JSON: " + p.get("blocks"), e);
+        }
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body.startsWith("{")) {
+            try {
+                JSON.readTree(body).fields().forEachRemaining(e -> params.put(e.getKey(),
+                        e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MockResponse json(int status, String body, String header, String value) {
+        MockResponse.Builder response = new MockResponse.Builder().code(status)
+                .addHeader("Content-Type", "application/json; charset=utf-8").body(body);
+        if (header != null) {
+            response.addHeader(header, value);
+        }
+        return response.build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
