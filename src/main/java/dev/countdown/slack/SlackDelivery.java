@@ -10,7 +10,13 @@ import dev.countdown.chat.ChatRepositories;
 import dev.countdown.chat.ChatThread;
 import dev.countdown.chat.ReleaseView;
 import dev.countdown.chat.ReleaseViews;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
+import dev.countdown.evidence.EvidenceBundle;
+import dev.countdown.evidence.EvidenceMarkdown;
 import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.ReleaseEvidence;
+import dev.countdown.release.ReleaseService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,11 +42,13 @@ final class SlackDelivery implements ChatDelivery {
 
     private final MethodsClient slack;
     private final ChatRepositories.Messages messages;
+    private final ReleaseService releases;
     private final Clock clock;
 
-    SlackDelivery(MethodsClient slack, ChatRepositories.Messages messages, Clock clock) {
+    SlackDelivery(MethodsClient slack, ChatRepositories.Messages messages, ReleaseService releases, Clock clock) {
         this.slack = slack;
         this.messages = messages;
+        this.releases = releases;
         this.clock = clock;
     }
 
@@ -79,6 +88,9 @@ final class SlackDelivery implements ChatDelivery {
                 if (message.key().equals("root")) {
                     rootTs = previous.messageRef();
                 }
+                if (message.broadcast() && !sent.containsKey("evidence:" + message.key())) {
+                    attachEvidence(thread.channelId(), rootTs, release, message.key(), now);
+                }
             }
         } catch (SlackApiException e) {
             return failure(e);
@@ -98,6 +110,33 @@ final class SlackDelivery implements ChatDelivery {
             throw new SlackError("chat.postMessage", response.getError());
         }
         return response.getTs();
+    }
+
+    /**
+     * The evidence bundle, as it stands at the decision, in the thread: Markdown to read, JSON to
+     * verify. Kept as a message of its own so a failed upload is retried and a done one never repeated.
+     */
+    private void attachEvidence(String channel, String rootTs, LoadedRelease loaded, String decisionKey, Instant now)
+            throws IOException, SlackApiException {
+        var bundle = ReleaseEvidence.bundle(loaded, releases.events(loaded.release().id()), now);
+        String name = loaded.release().service() + "-" + loaded.release().version() + "-evidence";
+        FilesUploadV2Response response = slack.filesUploadV2(r -> r.channel(channel).threadTs(rootTs)
+                .requestFileInfo(false)
+                .initialComment("Evidence bundle, audit chain head " + bundle.path("audit").path("head").asText().substring(0, 12)
+                        + "…: verify with `java -jar countdown.jar evidence verify " + name + ".json`")
+                .uploadFiles(List.of(
+                        FilesUploadV2Request.UploadFile.builder().filename(name + ".md").title(name + ".md")
+                                .content(EvidenceMarkdown.render(bundle)).build(),
+                        FilesUploadV2Request.UploadFile.builder().filename(name + ".json").title(name + ".json")
+                                .content(EvidenceBundle.write(bundle)).build())));
+        if (!response.isOk()) {
+            throw new SlackError("files.uploadV2", response.getError());
+        }
+        String fileIds = response.getFiles() == null ? "" : String.join(",", response.getFiles().stream()
+                .map(f -> f.getId()).toList());
+        String key = "evidence:" + decisionKey;
+        messages.save(new ChatMessage("slack:" + loaded.release().id() + ":" + key, loaded.release().id(), platform(),
+                key, channel, fileIds, bundle.path("digest").asText(), now));
     }
 
     private void update(ChatMessage previous, SlackMessage message) throws IOException, SlackApiException {

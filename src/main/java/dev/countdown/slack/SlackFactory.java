@@ -52,8 +52,9 @@ class SlackFactory {
     }
 
     @Singleton
-    ChatDelivery delivery(MethodsClient methods, ChatRepositories.Messages messages, Clock clock) {
-        return new SlackDelivery(methods, messages, clock);
+    ChatDelivery delivery(MethodsClient methods, ChatRepositories.Messages messages, ReleaseService releases,
+                          Clock clock) {
+        return new SlackDelivery(methods, messages, releases, clock);
     }
 
     @Singleton

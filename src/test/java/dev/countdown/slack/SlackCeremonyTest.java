@@ -72,6 +72,12 @@ class SlackCeremonyTest extends SlackTestBase {
         assertThat(answer(command("decide", RM))).contains("Release decision: GO");
         deliver();
         assertThat(slack.find(rootTs, "Release shop v1.0.0: GO").broadcast()).isTrue();
+        FakeSlack.Call completed = slack.calls("files.completeUploadExternal").getLast();
+        assertThat(completed.param("thread_ts")).isEqualTo(rootTs);
+        assertThat(completed.param("files")).contains("shop-v1.0.0-evidence.md", "shop-v1.0.0-evidence.json");
+        assertThat(slack.uploads().values()).anyMatch(body -> body.contains("\"format\" : \"countdown-evidence/1\"")
+                && body.contains("\"outcome\" : \"GO\"")).anyMatch(body -> body.contains("# Evidence: shop v1.0.0"));
+        assertThat(slack.calls("files.completeUploadExternal")).as("one upload per final decision").hasSize(2);
         assertThat(slack.channel(CHANNEL).getFirst().visibleText()).contains(":large_green_circle: GO");
         assertThat(answer(command("status", RM))).contains("shop v1.0.0* is go");
     }

@@ -50,6 +50,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final Map<String, String> uploads = new ConcurrentHashMap<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
     private final AtomicInteger ts = new AtomicInteger();
 
@@ -81,6 +82,11 @@ public final class FakeSlack implements AutoCloseable {
         for (int k = 0; k < count; k++) {
             failures.add(status);
         }
+    }
+
+    /** The bytes of every file uploaded, by file id. */
+    public Map<String, String> uploads() {
+        return Map.copyOf(uploads);
     }
 
     public List<Call> calls(String method) {
@@ -121,6 +127,11 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) {
+        if (request.getUrl().encodedPath().startsWith("/upload/")) {
+            uploads.put(request.getUrl().encodedPath().substring("/upload/".length()),
+                    request.getBody() == null ? "" : request.getBody().utf8());
+            return json(200, "OK", null, null);
+        }
         String method = request.getUrl().encodedPath().replaceFirst("^/api/", "");
         Map<String, String> params = form(request.getBody() == null ? "" : request.getBody().utf8());
         calls.add(new Call(method, params));
@@ -138,6 +149,12 @@ public final class FakeSlack implements AutoCloseable {
             case "chat.postMessage" -> post(params);
             case "chat.update" -> update(params);
             case "chat.postEphemeral" -> json(200, "{\"ok\":true,\"message_ts\":\"1.1\"}", null, null);
+            case "files.getUploadURLExternal" -> {
+                String id = "F" + ts.incrementAndGet();
+                yield json(200, "{\"ok\":true,\"file_id\":\"" + id + "\",\"upload_url\":\""
+                        + server.url("/upload/" + id) + "\"}", null, null);
+            }
+            case "files.completeUploadExternal" -> json(200, "{\"ok\":true,\"files\":[]}", null, null);
             case "views.open" -> json(200, "{\"ok\":true,\"view\":{\"id\":\"V1\"}}", null, null);
             case "usergroups.users.list" -> json(200, "{\"ok\":true,\"users\":" + toJson(groups.getOrDefault(
                     params.get("usergroup"), List.of())) + "}", null, null);
