@@ -53,6 +53,9 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
     private final AtomicInteger ts = new AtomicInteger();
+    private final List<String> socketFrames = new CopyOnWriteArrayList<>();
+    private final AtomicInteger socketConnections = new AtomicInteger();
+    private volatile okhttp3.WebSocket socket;
 
     public FakeSlack start() {
         server.setDispatcher(new Dispatcher() {
@@ -127,6 +130,9 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) {
+        if (request.getUrl().encodedPath().equals("/socket")) {
+            return new MockResponse.Builder().webSocketUpgrade(socketListener()).build();
+        }
         if (request.getUrl().encodedPath().startsWith("/upload/")) {
             uploads.put(request.getUrl().encodedPath().substring("/upload/".length()),
                     request.getBody() == null ? "" : request.getBody().utf8());
@@ -146,6 +152,8 @@ public final class FakeSlack implements AutoCloseable {
         return switch (method) {
             case "auth.test" -> json(200, "{\"ok\":true,\"url\":\"https://fake.slack/\",\"team\":\"Fake\",\"user\":\"countdown\","
                     + "\"team_id\":\"T1\",\"user_id\":\"U0BOT\",\"bot_id\":\"B1\"}", null, null);
+            case "apps.connections.open" -> json(200, "{\"ok\":true,\"url\":\"ws://" + server.getHostName() + ":"
+                    + server.getPort() + "/socket\"}", null, null);
             case "chat.postMessage" -> post(params);
             case "chat.update" -> update(params);
             case "chat.postEphemeral" -> json(200, "{\"ok\":true,\"message_ts\":\"1.1\"}", null, null);
@@ -176,6 +184,54 @@ public final class FakeSlack implements AutoCloseable {
         }
         messages.put(old.ts(), new Message(old.channel(), old.ts(), old.threadTs(), p.get("text"), blocks(p), old.broadcast()));
         return json(200, "{\"ok\":true,\"channel\":\"" + old.channel() + "\",\"ts\":\"" + old.ts() + "\"}", null, null);
+    }
+
+    /** Sends a Socket Mode envelope to the connected app. */
+    public void sendEnvelope(String json) {
+        Instant end = Instant.now().plusSeconds(10);
+        while (socket == null && Instant.now().isBefore(end)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (socket == null) {
+            throw new AssertionError("the app never opened a Socket Mode connection");
+        }
+        socket.send(json);
+    }
+
+    /** Frames the app sent over Socket Mode: its acknowledgements. */
+    public List<String> socketFrames() {
+        return List.copyOf(socketFrames);
+    }
+
+    public int socketConnections() {
+        return socketConnections.get();
+    }
+
+    private okhttp3.WebSocketListener socketListener() {
+        return new okhttp3.WebSocketListener() {
+            @Override
+            public void onOpen(okhttp3.WebSocket webSocket, okhttp3.Response response) {
+                socketConnections.incrementAndGet();
+                webSocket.send("{\"type\":\"hello\",\"num_connections\":1,\"connection_info\":{\"app_id\":\"A1\"}}");
+                socket = webSocket;
+            }
+
+            @Override
+            public void onMessage(okhttp3.WebSocket webSocket, String text) {
+                socketFrames.add(text);
+            }
+
+            @Override
+            public void onClosing(okhttp3.WebSocket webSocket, int code, String reason) {
+                // Without closing back, shutting the server down waits five seconds (BUILD-NOTES).
+                webSocket.close(1000, null);
+            }
+        };
     }
 
     private synchronized Integer nextFailure() {
