@@ -39,7 +39,7 @@ public class ChatDispatcher {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${countdown.chat.poll:200ms}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${countdown.chat.poll:200ms}", initialDelay = "${countdown.chat.initial-delay:1s}")
     void poll() {
         drain();
     }

@@ -56,6 +56,11 @@ public class ManifestRegistry {
                 + manifestsDir + hint);
     }
 
+    /** Every manifest that reads without errors. */
+    public List<ReleaseManifest> all() {
+        return readAll(new ArrayList<>()).stream().map(f -> f.loaded().manifest()).toList();
+    }
+
     /** The services whose manifests bind a channel of a platform ({@code slack} or {@code discord}). */
     public List<ReleaseManifest> inChannel(String platform, String channelId) {
         return readAll(new ArrayList<>()).stream().map(f -> f.loaded().manifest())

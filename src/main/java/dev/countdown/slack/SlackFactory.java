@@ -65,6 +65,7 @@ class SlackFactory {
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret)
                 .build());
         SlackIdentity identity = new SlackIdentity(registry, new SlackGroups(methods, clock));
+        background.submit(identity::warm);
         SlackCommandHandler commands = new SlackCommandHandler(releases, identity, threads);
         SlackActionHandler actions = new SlackActionHandler(releases, identity, methods, background);
         app.command("/release", (req, ctx) -> ctx.ack(commands.handle(req.getPayload())));

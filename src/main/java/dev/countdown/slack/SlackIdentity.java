@@ -29,6 +29,14 @@ final class SlackIdentity {
         return new Actor(IdentitySource.SLACK, userId, name, groups.groupsOf(userId, groupsNamedIn(manifest)));
     }
 
+    /**
+     * Fetches the members of every user group the manifests name, so that a click never waits for
+     * Slack to say who is in a group; run in the background at start.
+     */
+    void warm() {
+        registry.all().forEach(m -> groups.groupsOf("", groupsNamedIn(m)));
+    }
+
     private static Set<String> groupsNamedIn(ReleaseManifest m) {
         Set<String> named = new LinkedHashSet<>();
         m.roles().values().stream().map(RoleSpec::owners).map(Principals::slackGroups).forEach(named::addAll);

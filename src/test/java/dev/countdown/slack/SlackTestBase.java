@@ -42,6 +42,7 @@ abstract class SlackTestBase implements TestPropertyProvider {
         properties.put("countdown.slack.signing-secret", SECRET);
         properties.put("countdown.slack.api-url", slack.apiUrl());
         properties.put("countdown.chat.poll", "1h");
+        properties.put("countdown.chat.initial-delay", "1h");
         properties.put("test.clock", "mutable");
         slack.groupMembers("S0QATEAM1", List.of("U0QA00002"));
         return properties;
