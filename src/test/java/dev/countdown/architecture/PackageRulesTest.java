@@ -1,0 +1,41 @@
+package dev.countdown.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The core knows no chat platform and no web layer; adapters depend on the core, never the reverse. */
+class PackageRulesTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.countdown");
+
+    @Test
+    void theCoreKnowsNoPlatformNorAdapter() {
+        noClasses().that().resideInAnyPackage("dev.countdown.release..", "dev.countdown.template..",
+                        "dev.countdown.manifest..", "dev.countdown.evidence..", "dev.countdown.source..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.countdown.slack..", "dev.countdown.discord..",
+                        "dev.countdown.web..", "dev.countdown.chat..", "com.slack..", "net.dv8tion..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void chatViewsAreNeutralToo() {
+        noClasses().that().resideInAPackage("dev.countdown.chat..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.countdown.slack..", "dev.countdown.discord..",
+                        "com.slack..", "net.dv8tion..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void evidenceCanBeVerifiedWithoutTheRest() {
+        noClasses().that().resideInAPackage("dev.countdown.evidence..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.countdown.release..", "dev.countdown.manifest..",
+                        "dev.countdown.template..")
+                .check(CLASSES);
+    }
+}
