@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
+import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ChatDelivery;
 import dev.countdown.chat.ChatRepositories;
 import dev.countdown.release.ManifestRegistry;
@@ -66,7 +67,7 @@ class SlackFactory {
                 .build());
         SlackIdentity identity = new SlackIdentity(registry, new SlackGroups(methods, clock));
         background.submit(identity::warm);
-        SlackCommandHandler commands = new SlackCommandHandler(releases, identity, threads);
+        SlackCommandHandler commands = new SlackCommandHandler(new ChatCommands(releases, registry, threads), identity);
         SlackActionHandler actions = new SlackActionHandler(releases, identity, methods, background);
         app.command("/release", (req, ctx) -> ctx.ack(commands.handle(req.getPayload())));
         app.command("/rollback", (req, ctx) -> ctx.ack("The rollback ceremony is coming: for now run the rollback "

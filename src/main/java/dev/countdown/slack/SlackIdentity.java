@@ -21,10 +21,6 @@ final class SlackIdentity {
         this.groups = groups;
     }
 
-    List<ReleaseManifest> manifestsIn(String channelId) {
-        return registry.inChannel("slack", channelId);
-    }
-
     Actor actor(String userId, String name, ReleaseManifest manifest) {
         return new Actor(IdentitySource.SLACK, userId, name, groups.groupsOf(userId, groupsNamedIn(manifest)));
     }

@@ -79,12 +79,12 @@ class SlackCeremonyTest extends SlackTestBase {
                 && body.contains("\"outcome\" : \"GO\"")).anyMatch(body -> body.contains("# Evidence: shop v1.0.0"));
         assertThat(slack.calls("files.completeUploadExternal")).as("one upload per final decision").hasSize(2);
         assertThat(slack.channel(CHANNEL).getFirst().visibleText()).contains(":large_green_circle: GO");
-        assertThat(answer(command("status", RM))).contains("shop v1.0.0* is go");
+        assertThat(answer(command("status", RM))).contains("shop v1.0.0 is go: items 5/5 passed, 0 failed, approvals 2/2.");
     }
 
     @Test
     void helpForAnUnknownSubcommandOrAMissingVersion() {
-        assertThat(answer(command("frobnicate", RM))).contains("I don't know `frobnicate`").contains("/release start");
+        assertThat(answer(command("frobnicate", RM))).contains("I don't know 'frobnicate'").contains("/release start");
         assertThat(answer(command("start", RM))).contains("Which version?");
         assertThat(answer(command("", RM))).contains("/release decide");
         assertThat(answer(requests().send(SignedSlackRequests.slashCommand("/rollback", "", RM, CHANNEL, trigger()))))
