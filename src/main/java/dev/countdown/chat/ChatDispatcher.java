@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +30,16 @@ public class ChatDispatcher {
     private final ReleaseService releases;
     private final Map<String, ChatDelivery> deliveries;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public ChatDispatcher(ChatRepositories.Outbox outbox, ChatRepositories.Threads threads, ReleaseService releases,
-                          List<ChatDelivery> deliveries, Clock clock) {
+                          List<ChatDelivery> deliveries, Clock clock, MeterRegistry metrics) {
         this.outbox = outbox;
         this.threads = threads;
         this.releases = releases;
         this.deliveries = deliveries.stream().collect(Collectors.toMap(ChatDelivery::platform, Function.identity()));
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Scheduled(fixedDelay = "${countdown.chat.poll:200ms}", initialDelay = "${countdown.chat.initial-delay:1s}")
@@ -68,6 +71,8 @@ public class ChatDispatcher {
             result = new ChatDelivery.Result.Failed(e.toString(), true);
         }
         Instant now = clock.instant();
+        metrics.counter("countdown.deliveries", "platform", entry.platform(), "outcome",
+                result.getClass().getSimpleName().toLowerCase()).increment();
         switch (result) {
             case ChatDelivery.Result.Done done -> {
                 if (outbox.deleteDelivered(entry.id(), entry.generation()) == 0) {

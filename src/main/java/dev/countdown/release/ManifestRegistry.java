@@ -61,10 +61,13 @@ public class ManifestRegistry {
         return readAll(new ArrayList<>()).stream().map(f -> f.loaded().manifest()).toList();
     }
 
-    /** The services whose manifests bind a channel of a platform ({@code slack} or {@code discord}). */
+    /**
+     * The services whose manifests bind a channel of a platform: Discord's channels for
+     * {@code discord}, Slack's for any other (the playground stands in for a Slack channel).
+     */
     public List<ReleaseManifest> inChannel(String platform, String channelId) {
         return readAll(new ArrayList<>()).stream().map(f -> f.loaded().manifest())
-                .filter(m -> (platform.equals("slack") ? m.channels().slack() : m.channels().discord()).contains(channelId))
+                .filter(m -> (platform.equals("discord") ? m.channels().discord() : m.channels().slack()).contains(channelId))
                 .toList();
     }
 

@@ -13,5 +13,7 @@ public interface ReleaseRowRepository extends CrudRepository<ReleaseRow, String>
 
     java.util.Optional<ReleaseRow> findByOpenKey(String openKey);
 
+    long countByState(String state);
+
     List<ReleaseRow> findByServiceOrderByCreatedAtDesc(String service);
 }

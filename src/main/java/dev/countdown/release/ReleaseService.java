@@ -93,6 +93,20 @@ public class ReleaseService {
         return rows.stream().map(this::load).toList();
     }
 
+    /** How many releases are in each state, for the metrics. */
+    public java.util.Map<ReleaseState, Long> countByState() {
+        java.util.Map<ReleaseState, Long> counts = new java.util.EnumMap<>(ReleaseState.class);
+        for (ReleaseState state : ReleaseState.values()) {
+            counts.put(state, releases.countByState(state.name()));
+        }
+        return counts;
+    }
+
+    /** How many events the release has had: a cheap way to tell that it moved. */
+    public Optional<Integer> revision(String releaseId) {
+        return releases.findById(releaseId).map(ReleaseRow::eventCount);
+    }
+
     public List<AuditEvent> events(String releaseId) {
         return auditEvents.findByReleaseIdOrderBySeq(releaseId).stream().map(AuditEventRow::toEvent).toList();
     }

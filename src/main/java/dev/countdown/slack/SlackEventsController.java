@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.countdown.metrics.CountdownMetrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,7 +44,10 @@ class SlackEventsController {
     private final SlackSignature.Verifier signatures;
     private final Clock clock;
 
-    SlackEventsController(App app, Clock clock) {
+    private final CountdownMetrics metrics;
+
+    SlackEventsController(App app, Clock clock, CountdownMetrics metrics) {
+        this.metrics = metrics;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = new SlackSignature.Verifier(new SlackSignature.Generator(app.config().getSigningSecret()));
@@ -77,13 +81,22 @@ class SlackEventsController {
             return HttpResponse.<String>badRequest().contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body("{\"error\":\"not a Slack request Countdown understands\"}");
         }
-        Response response = app.run(slackRequest);
+        Request<?> bolt = slackRequest;
+        Response response = metrics.ack("slack", () -> run(bolt));
         MutableHttpResponse<String> answer = HttpResponse.<String>status(io.micronaut.http.HttpStatus.valueOf(
                 response.getStatusCode()));
         if (response.getContentType() != null) {
             answer.contentType(response.getContentType());
         }
         return response.getBody() == null ? answer : answer.body(response.getBody());
+    }
+
+    private Response run(Request<?> request) {
+        try {
+            return app.run(request);
+        } catch (Exception e) {
+            throw new IllegalStateException("the Slack app failed on a request", e);
+        }
     }
 
     private boolean fresh(String timestamp) {

@@ -11,6 +11,7 @@ import dev.countdown.release.CommandResult;
 import dev.countdown.release.ItemState;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ReleaseEvidence;
+import dev.countdown.metrics.CountdownMetrics;
 import dev.countdown.release.ReleaseService;
 import dev.countdown.web.ApiRequests.ActorJson;
 import dev.countdown.web.ApiRequests.BadRequest;
@@ -46,10 +47,12 @@ class ReleaseController {
 
     private final ReleaseService releases;
     private final Clock clock;
+    private final CountdownMetrics metrics;
 
-    ReleaseController(ReleaseService releases, Clock clock) {
+    ReleaseController(ReleaseService releases, Clock clock, CountdownMetrics metrics) {
         this.releases = releases;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Get
@@ -146,7 +149,7 @@ class ReleaseController {
         if (idempotencyKey.length() > 200) {
             throw new BadRequest("Idempotency-Key may be at most 195 characters");
         }
-        CommandResult result = releases.handle(new CommandRequest(command, actor, idempotencyKey));
+        CommandResult result = metrics.ack("api", () -> releases.handle(new CommandRequest(command, actor, idempotencyKey)));
         return switch (result) {
             case CommandResult.Applied a -> HttpResponse.status(success)
                     .body(new CommandResponse("applied", a.message(), json(a.release().id())));

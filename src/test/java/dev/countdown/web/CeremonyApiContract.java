@@ -149,6 +149,11 @@ abstract class CeremonyApiContract {
         assertThat(again.json().get("outcome").asText()).isEqualTo("repeated");
         assertThat(again.json().at("/release/approvals/1/approvals").asInt()).isEqualTo(1);
         assertThat(api.get("/api/releases/" + id + "/timeline").json()).hasSize(2);
+
+        Response metrics = api.get("/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("countdown_acks_seconds_count{platform=\"api\"",
+                "countdown_releases{state=\"open\"", "countdown_outbox_depth");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.countdown.web;
+
+import static dev.countdown.web.Html.esc;
+import static dev.countdown.web.PlaygroundController.hidden;
+
+import dev.countdown.chat.ReleaseView;
+
+/** A release as the playground's channel shows it: the same parts as the Slack thread, as HTML forms. */
+final class PlaygroundMessages {
+
+    private PlaygroundMessages() {
+    }
+
+    static String render(ReleaseView v, String channel, String user) {
+        StringBuilder html = new StringBuilder("<article class=\"message root\" aria-label=\"Release\"><h2>Release ")
+                .append(esc(v.service())).append(' ').append(esc(v.version())).append("</h2><p><span class=\"state state-")
+                .append(esc(v.state())).append("\">").append(esc(v.state().toUpperCase())).append("</span> ")
+                .append(v.open() ? "Now: " + esc(v.phase()) : "").append("</p><p class=\"muted\">Items ")
+                .append(v.counters().settled()).append('/').append(v.counters().items()).append(" passed · approvals ")
+                .append(v.counters().rolesApproved()).append('/').append(v.counters().rolesRequired()).append("</p></article>");
+        for (ReleaseView.SectionView s : v.sections()) {
+            if (s.items().isEmpty() && s.gate().isEmpty()) {
+                continue;
+            }
+            html.append("<article class=\"message\"><h3>").append(esc(s.title())).append("</h3><ul class=\"items\">");
+            for (ReleaseView.ItemView i : s.items()) {
+                html.append("<li class=\"item item-").append(i.state().name().toLowerCase()).append("\"><span class=\"badge\">")
+                        .append(esc(i.state().label())).append("</span> <span class=\"text\">").append(esc(i.text())).append("</span>");
+                i.who().ifPresent(w -> html.append(" <span class=\"muted\">by ").append(esc(w)).append("</span>"));
+                if (!i.note().isBlank()) {
+                    html.append("<div class=\"note\">").append(esc(i.note())).append("</div>");
+                }
+                if (v.open() && !s.locked()) {
+                    html.append("<form method=\"post\" action=\"/playground/click\" class=\"inline\">")
+                            .append(hidden("channel", channel)).append(hidden("user", user))
+                            .append(hidden("release", v.releaseId())).append(hidden("verb", "item")).append(hidden("target", i.id()))
+                            .append("<label class=\"visually-hidden\" for=\"note-").append(esc(i.id())).append("\">Note for ")
+                            .append(esc(i.text())).append("</label><input id=\"note-").append(esc(i.id()))
+                            .append("\" name=\"note\" placeholder=\"note or failure reason\"> ");
+                    for (String[] b : new String[][] {{"pass", "Pass"}, {"fail", "Fail"}, {"n/a", "N/A"}, {"blocked", "Blocked"}}) {
+                        html.append("<button type=\"submit\" name=\"value\" value=\"").append(b[0]).append("\" aria-label=\"")
+                                .append(b[1]).append(": ").append(esc(i.text())).append("\">").append(b[1]).append("</button> ");
+                    }
+                    html.append("</form>");
+                }
+                html.append("</li>");
+            }
+            html.append("</ul>");
+            s.gate().ifPresent(g -> html.append("<p class=\"gate\">Gate: ").append(esc(g))
+                    .append(" — <code>/release decide</code> polls it</p>"));
+            html.append("</article>");
+        }
+        html.append("<article class=\"message\"><h3>Approvals</h3><ul class=\"roles\">");
+        for (ReleaseView.RoleView r : v.roles()) {
+            html.append("<li><strong>").append(esc(r.title())).append("</strong> — ").append(r.approvedBy().size())
+                    .append(" of ").append(r.needed());
+            if (!r.approvedBy().isEmpty()) {
+                html.append(" · approved by ").append(esc(String.join(", ", r.approvedBy())));
+            }
+            if (!r.rejectedBy().isEmpty()) {
+                html.append(" · rejected by ").append(esc(String.join(", ", r.rejectedBy())));
+            }
+            if (v.open()) {
+                for (String verb : new String[] {"approve", "reject"}) {
+                    html.append(" <form method=\"post\" action=\"/playground/click\" class=\"inline\">").append(hidden("channel", channel))
+                            .append(hidden("user", user)).append(hidden("release", v.releaseId())).append(hidden("verb", verb))
+                            .append(hidden("target", r.id())).append("<button type=\"submit\" aria-label=\"")
+                            .append(verb.equals("approve") ? "Approve " : "Reject ").append(esc(r.title())).append("\">")
+                            .append(verb.equals("approve") ? "Approve" : "Reject").append("</button></form>");
+                }
+            }
+            html.append("</li>");
+        }
+        html.append("</ul></article>");
+        html.append(ReleasePage.decisions(v));
+        return html.toString();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.countdown.web;
+
+/** The printable evidence page's styles, inlined so the saved page stands alone. */
+final class PrintCss {
+
+    static final String CSS = """
+            body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#111}
+            h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:1.5rem}
+            code{font-family:ui-monospace,monospace;word-break:break-all}
+            .muted{color:#555}.badge{display:inline-block;min-width:4.5em;font-weight:600}
+            .item-pass .badge{color:#116329}.item-fail .badge{color:#b42318}
+            .decision-go h3{color:#116329}.decision-no_go h3{color:#b42318}
+            table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}
+            ul.items{list-style:none;padding-left:0}.note{margin-left:5em;color:#333;white-space:pre-wrap}
+            @media print{a{color:inherit;text-decoration:none}}
+            """;
+
+    private PrintCss() {
+    }
+}

@@ -1,0 +1,20 @@
+// The playground's channel follows changes made elsewhere (another tab, Slack, the API).
+(() => {
+  if (!window.countdownRelease || !window.EventSource) return;
+  const source = new EventSource('/releases/' + encodeURIComponent(window.countdownRelease) + '/events');
+  // Browsers allow few connections per server: give this one back as soon as the page goes.
+  window.addEventListener('pagehide', () => source.close());
+  // A click or a command already brings a fresh page: do not reload over it.
+  document.addEventListener('submit', () => source.close());
+  let seen = null;
+  source.addEventListener('changed', (event) => {
+    if (seen !== null && event.data !== seen) {
+      const typing = document.activeElement && document.activeElement.value;
+      if (!typing) {
+        source.close();
+        location.reload();
+      }
+    }
+    seen = event.data;
+  });
+})();
