@@ -2,13 +2,9 @@ package dev.countdown.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,10 +45,9 @@ public final class HashChain {
         List<Object> fields = Arrays.asList(e.releaseId(), e.seq(), e.at().toString(), e.actorSource(), e.actorId(),
                 e.actorName(), e.type(), e.subject(), e.before(), e.after(), e.note(), e.previousHash());
         try {
-            byte[] canonical = JSON.writeValueAsString(fields).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e1) {
-            throw new IllegalStateException("SHA-256 over a list of strings cannot fail", e1);
+            return Sha256.hex(JSON.writeValueAsString(fields));
+        } catch (JsonProcessingException e1) {
+            throw new IllegalStateException("a list of strings always serializes", e1);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.countdown.release;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countdown.evidence.Sha256;
 import dev.countdown.manifest.ManifestReader;
 import dev.countdown.manifest.TemplateSource;
 import dev.countdown.source.SourceException;
@@ -9,9 +10,6 @@ import dev.countdown.source.SourceText;
 import dev.countdown.template.TemplateParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,12 +27,7 @@ public record DefinitionSnapshot(String manifestName, String manifestText, Map<S
     }
 
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toJson().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(toJson());
     }
 
     public String toJson() {

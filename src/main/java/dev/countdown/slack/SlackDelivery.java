@@ -14,17 +14,14 @@ import com.slack.api.methods.request.files.FilesUploadV2Request;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import dev.countdown.evidence.EvidenceBundle;
 import dev.countdown.evidence.EvidenceMarkdown;
+import dev.countdown.evidence.Sha256;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ReleaseEvidence;
 import dev.countdown.release.ReleaseService;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,13 +158,7 @@ final class SlackDelivery implements ChatDelivery {
     }
 
     private static String hash(SlackMessage message) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((message.text() + "\n" + message.blocksJson()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(message.text() + "\n" + message.blocksJson());
     }
 
     /** Slack said {@code ok: false}: not worth retrying soon (a wrong channel, a missing scope). */

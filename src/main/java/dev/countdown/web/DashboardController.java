@@ -4,7 +4,6 @@ import static dev.countdown.web.Html.esc;
 
 import dev.countdown.chat.ReleaseView;
 import dev.countdown.chat.ReleaseViews;
-import dev.countdown.evidence.EvidenceBundle;
 import dev.countdown.evidence.HashChain;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ReleaseEvidence;
@@ -45,8 +44,8 @@ class DashboardController {
 
     @Get(produces = MediaType.TEXT_HTML)
     String index(@Nullable @QueryValue String service, @Nullable @QueryValue String state) {
-        List<ReleaseView> views = releases.list(Optional.ofNullable(blankToNull(service))).stream().map(ReleaseViews::of)
-                .filter(v -> state == null || state.isBlank() || v.state().equals(state)).toList();
+        List<LoadedRelease> shown = releases.list(Optional.ofNullable(blankToNull(service))).stream()
+                .filter(r -> state == null || state.isBlank() || r.release().state().label().equals(state)).toList();
         StringBuilder body = new StringBuilder("<main><h1>Releases</h1>");
         body.append("<form class=\"filters\" method=\"get\" action=\"/\"><label>Service <input name=\"service\" value=\"")
                 .append(esc(service)).append("\"></label> <label>State <select name=\"state\"><option value=\"\">any</option>");
@@ -54,18 +53,15 @@ class DashboardController {
             body.append("<option").append(s.equals(state) ? " selected" : "").append('>').append(s).append("</option>");
         }
         body.append("</select></label> <button type=\"submit\">Filter</button></form>");
-        if (views.isEmpty()) {
-            body.append(welcome());
+        if (shown.isEmpty()) {
+            body.append(service == null && state == null ? welcome() : "<p>No release matches.</p>");
         } else {
             body.append("<table class=\"releases\"><thead><tr><th scope=\"col\">Service</th><th scope=\"col\">Version</th>"
                     + "<th scope=\"col\">State</th><th scope=\"col\">Items passed</th><th scope=\"col\">Approvals</th>"
                     + "<th scope=\"col\">Started</th></tr></thead><tbody>");
             Instant now = clock.instant();
-            for (LoadedRelease loaded : releases.list(Optional.ofNullable(blankToNull(service)))) {
+            for (LoadedRelease loaded : shown) {
                 ReleaseView v = ReleaseViews.of(loaded);
-                if (state != null && !state.isBlank() && !v.state().equals(state)) {
-                    continue;
-                }
                 body.append("<tr><td>").append(esc(v.service())).append("</td><td><a href=\"/releases/").append(esc(v.releaseId()))
                         .append("\">").append(esc(v.version())).append("</a></td><td><span class=\"state state-").append(esc(v.state()))
                         .append("\">").append(esc(v.state())).append("</span></td><td>").append(v.counters().settled()).append('/')
