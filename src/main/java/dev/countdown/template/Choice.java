@@ -32,7 +32,7 @@ record Choice(String label, List<String> options, int line) {
 
     /** Reads a line (list marker already removed) as a choice when it has two option markers or more. */
     static Optional<Choice> read(String text, int line) {
-        Matcher m = MARKER.matcher(text);
+        Matcher m = MARKER.matcher(withoutCode(text));
         List<int[]> markers = new ArrayList<>();
         while (m.find()) {
             markers.add(new int[] {m.start(), m.end()});
@@ -52,6 +52,28 @@ record Choice(String label, List<String> options, int line) {
             }
         }
         return options.size() < 2 ? Optional.empty() : Optional.of(new Choice(label, options, line));
+    }
+
+    /** Blanks out code spans, keeping offsets: a {@code `[x]`} written as code is not an option. */
+    private static String withoutCode(String text) {
+        StringBuilder masked = new StringBuilder(text);
+        boolean inCode = false;
+        for (int k = 0; k < masked.length(); k++) {
+            if (masked.charAt(k) == '`') {
+                inCode = !inCode;
+            } else if (inCode) {
+                masked.setCharAt(k, ' ');
+            }
+        }
+        return masked.toString();
+    }
+
+    /**
+     * Whether a checklist item's text that holds options is a choice rather than a task that
+     * happens to contain two marks ("Smoke tests ✅ on staging and ✅ on production").
+     */
+    boolean replacesItem() {
+        return isGate() || options.stream().allMatch(Choice::isDecisionWord);
     }
 
     /** True when the text holds a checkbox: after a line's own box, a second one makes the line a choice. */

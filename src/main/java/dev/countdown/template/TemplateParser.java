@@ -35,7 +35,8 @@ public final class TemplateParser {
     private static final Pattern APPROVED_BY = Pattern.compile(
             "(?i)^(?:approved by|approvers|sign[- ]?off by|signed off by)\\s*:\\s*(.+)$");
     private static final Pattern THEMATIC_BREAK = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
-    private static final Pattern NAME_LIST = Pattern.compile("\\s*(?:,|;|\\band\\b|&)\\s*");
+    private static final Pattern NAME_LIST = Pattern.compile("\\s*(?:,|;|&)\\s*");
+    private static final Pattern LAST_AND = Pattern.compile("\\s+and\\s+");
 
     /** Reads and parses a template file. */
     public ChecklistTemplate parse(Path file) throws SourceException {
@@ -207,6 +208,9 @@ public final class TemplateParser {
                 // "- [ ] GO [ ] NO-GO": the line's own box is the first of its options
                 choice = Choice.read(LIST_MARKER.matcher(line).replaceFirst("").strip(), number);
             }
+            if (isBox) {
+                choice = choice.filter(Choice::replacesItem);
+            }
             if (choice.isPresent()) {
                 openItems.clear();
                 current.choices.add(choice.get());
@@ -218,7 +222,7 @@ public final class TemplateParser {
             }
             Matcher approvedBy = APPROVED_BY.matcher(InlineText.plain(content));
             if (approvedBy.matches()) {
-                for (String name : NAME_LIST.split(approvedBy.group(1))) {
+                for (String name : roleNames(approvedBy.group(1))) {
                     addRole(name, number);
                 }
                 return;
@@ -233,6 +237,18 @@ public final class TemplateParser {
                 openItems.clear();
             }
             current.notes.add(InlineText.plain(line));
+        }
+
+        /**
+         * "A, B and C" names three roles; "Research and Development Lead", without a comma, one.
+         */
+        private static List<String> roleNames(String list) {
+            List<String> names = new ArrayList<>();
+            for (String part : NAME_LIST.split(list)) {
+                String name = list.contains(",") ? part.replaceFirst("^and\\s+", "") : part;
+                names.addAll(list.contains(",") ? List.of(LAST_AND.split(name)) : List.of(name));
+            }
+            return names;
         }
 
         private void checkbox(Matcher box, int number) {

@@ -180,4 +180,19 @@ class TemplateParserGatesTest {
         assertThat(template.gatedSections()).extracting(s -> s.gate().orElseThrow().label())
                 .containsExactly("Phase 1 Go/No-Go", "Phase 2 Go/No-Go");
     }
+
+    @Test
+    void anItemThatMerelyContainsTwoMarksStaysAnItem() throws Exception {
+        var template = Templates.parse("""
+                # T
+                ## Checks
+                - [ ] Smoke tests ✅ on staging and ✅ on production
+                - [ ] Every PR box is ticked (`[x]` and `[ ]` in code are text)
+                - [ ] Phase 1 Go/No-Go: ✅ Proceed / ❌ Rollback
+                """);
+        org.assertj.core.api.Assertions.assertThat(template.items()).extracting(i -> i.text()).containsExactly(
+                "Smoke tests ✅ on staging and ✅ on production",
+                "Every PR box is ticked (`[x]` and `[ ]` in code are text)");
+        org.assertj.core.api.Assertions.assertThat(template.sections().getFirst().gate()).isPresent();
+    }
 }

@@ -103,4 +103,14 @@ class TemplateParserRolesTest {
 
         assertThat(template.roles()).isEmpty();
     }
+
+    @Test
+    void andSplitsRolesOnlyInACommaList() throws Exception {
+        var one = Templates.parse("# T\n## S\n- [ ] x\n\nApproved by: Research and Development Lead\n");
+        org.assertj.core.api.Assertions.assertThat(one.roles()).extracting(r -> r.title())
+                .containsExactly("Research and Development Lead");
+        var three = Templates.parse("# T\n## S\n- [ ] x\n\nApproved by: Backend Lead, QA Lead and DBA\n");
+        org.assertj.core.api.Assertions.assertThat(three.roles()).extracting(r -> r.title())
+                .containsExactly("Backend Lead", "QA Lead", "DBA");
+    }
 }
