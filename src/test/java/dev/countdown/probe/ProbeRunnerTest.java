@@ -97,7 +97,7 @@ class ProbeRunnerTest {
     void aHungTargetHoldsOnlyItsOwnSlotUntilItsTimeout() throws Exception {
         try (TestServers.BlackHole hole = new TestServers.BlackHole(); ProbeRunner runner = runner(4, Duration.ofSeconds(10))) {
             List<ProbeSpec> specs = new ArrayList<>();
-            specs.add(hanging("hung", hole.port(), Duration.ofMillis(1500)));
+            specs.add(hanging("hung", hole.port(), Duration.ofSeconds(2)));
             for (int i = 0; i < 10; i++) {
                 specs.add(answeringAfter("fast" + i, 20));
             }
@@ -106,7 +106,8 @@ class ProbeRunnerTest {
 
             ProbeResult hung = results.getFirst();
             assertThat(hung.outcome()).isEqualTo(Outcome.ERROR);
-            assertThat(hung.summary()).startsWith("timed out after 1.5s");
+            assertThat(hung.summary()).startsWith("timed out after 2s");
+            // a second of slack for a cold JVM on a busy machine; the fast ones take about 100 ms
             for (ProbeResult fast : results.subList(1, results.size())) {
                 assertThat(fast.outcome()).isEqualTo(Outcome.PASS);
                 assertThat(fast.evidence().finishedAt()).isBefore(hung.evidence().finishedAt().minusMillis(1000));
