@@ -1,0 +1,112 @@
+package dev.countdown.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.countdown.manifest.Comparison;
+import dev.countdown.manifest.ProbeSpec;
+import dev.countdown.manifest.SecretString;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server that echoes everything it was sent, in its body, its headers and its errors: whatever
+ * the outcome, no field of the result may hold a secret's value.
+ */
+class SecretRedactionTest {
+
+    private static final String TOKEN = "tok-Zq81-secret/value+x";
+    private static final String KEY = "k3y-4f5e6d7c";
+    private static final String LITERAL = "literal-written-0987";
+
+    private final MockWebServer server = new MockWebServer();
+    private final ProbeRunner runner = Runners.with(Map.of("PORTAL_TOKEN", TOKEN, "API_KEY", KEY));
+
+    @BeforeEach
+    void start() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                // OkHttp's Headers.toString() hides Authorization itself; an echoing server would not
+                StringBuilder echo = new StringBuilder(request.getRequestLine());
+                request.getHeaders().forEach(h -> echo.append('\n').append(h.getFirst()).append(": ").append(h.getSecond()));
+                int code = request.getUrl().encodedPath().contains("fail") ? 500 : 200;
+                return new MockResponse.Builder().code(code)
+                        .addHeader("X-Echo", request.getHeaders().get("Authorization"))
+                        .addHeader("Location", request.getUrl().toString())
+                        .body(request.getUrl().encodedPath().contains("prom")
+                                ? "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"" + echo.toString().replace("\n", " ") + "\"}"
+                                : echo.toString())
+                        .build();
+            }
+        });
+        server.start(TestServers.loopback(), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        runner.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getPort() + path;
+    }
+
+    private static void assertNoSecret(ProbeResult result) {
+        assertThat(result.toString()).doesNotContain(TOKEN).doesNotContain(KEY).doesNotContain(LITERAL)
+                // the forms a URL or a header carries them in
+                .doesNotContain(java.net.URLEncoder.encode(TOKEN, java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("tok-Zq81-secret%2Fvalue%2Bx");
+    }
+
+    @Test
+    void anEchoedTokenIsReplacedByItsReferenceInEveryField() throws Exception {
+        ProbeSpec.Http spec = Specs.http(Specs.settings("health"), url("/v1/health?api_key=${API_KEY}"),
+                Map.of("Authorization", "Bearer ${PORTAL_TOKEN}", "X-Api-Key", LITERAL),
+                Map.of(), Map.of("X-Echo", "^Basic "));
+
+        ProbeResult result = runner.run(spec, Optional.empty());
+
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(result.outcome()).isEqualTo(ProbeResult.Outcome.FAIL);
+        assertThat(result.summary()).contains("X-Echo \"Bearer ${PORTAL_TOKEN}\" does not match ^Basic ");
+        Evidence evidence = result.evidence();
+        assertThat(evidence.asked().target()).isEqualTo(url("/v1/health?api_key=${API_KEY}"));
+        assertThat(evidence.asked().headers()).containsEntry("Authorization", "Bearer ${PORTAL_TOKEN}")
+                .containsEntry("X-Api-Key", Redactor.MASK);
+        assertThat(evidence.answer().orElseThrow().excerpt())
+                .contains("api_key=${API_KEY}").contains("Authorization: Bearer ${PORTAL_TOKEN}").contains("X-Api-Key: [redacted]");
+        assertThat(evidence.answer().orElseThrow().headers()).containsEntry("X-Echo", "Bearer ${PORTAL_TOKEN}")
+                .containsEntry("Location", url("/v1/health?api_key=${API_KEY}"));
+        assertNoSecret(result);
+    }
+
+    @Test
+    void secretsStayOutOfFailuresRetriesAndErrorsToo() {
+        ProbeSpec.Http failing = Specs.http(Specs.settings("failing", Duration.ofSeconds(2), 1), url("/fail/${API_KEY}"),
+                Map.of("Authorization", "Bearer ${PORTAL_TOKEN}"), Map.of(), Map.of());
+        ProbeSpec.Http unreachable = Specs.http(Specs.settings("unreachable"),
+                "http://127.0.0.1:" + TestServers.closedPort() + "/${API_KEY}", Map.of("Authorization", "${PORTAL_TOKEN}"),
+                Map.of(), Map.of());
+        ProbeSpec.Prometheus prometheus = new ProbeSpec.Prometheus(Specs.settings("prom"), new SecretString(url("/prom/${API_KEY}")),
+                "up", Comparison.parse("== 1").orElseThrow(), Map.of("Authorization", new SecretString("Bearer ${PORTAL_TOKEN}")));
+        ProbeSpec.GithubActions github = new ProbeSpec.GithubActions(Specs.settings("ci"), url("/gh"), "acme/portal-api",
+                "main", List.of("CI"), Duration.ofHours(1), Optional.of(new SecretString("${PORTAL_TOKEN}")));
+
+        List<ProbeResult> results = runner.run(List.of(failing, unreachable, prometheus, github), Optional.empty());
+
+        assertThat(results.get(0).attempts()).isEqualTo(2);
+        assertThat(results.get(2).summary()).startsWith("Prometheus refused the query").contains("${PORTAL_TOKEN}");
+        assertThat(results.get(3).evidence().asked().headers()).containsEntry("Authorization", "Bearer ${PORTAL_TOKEN}");
+        results.forEach(SecretRedactionTest::assertNoSecret);
+    }
+}
