@@ -15,7 +15,12 @@ import java.util.Optional;
  */
 public record ReleaseView(String releaseId, String service, String version, String state, boolean open, int round,
                           String phase, Counters counters, List<SectionView> sections, List<RoleView> roles,
-                          List<DecisionView> decisions) {
+                          List<DecisionView> decisions, List<ProbeView> probes) {
+
+    /** A probe of the manifest and its last result here, if it has run; {@code stale} past its freshness. */
+    public record ProbeView(String name, String type, Optional<String> outcome, String summary, Optional<Instant> at,
+                            Optional<String> by, boolean stale) {
+    }
 
     /** The root message's figures: "items 12/31 passed, approvals 2/5". */
     public record Counters(int items, int settled, int failed, int rolesRequired, int rolesApproved) {

@@ -22,6 +22,11 @@ public final class ReleaseViews {
     }
 
     public static ReleaseView of(LoadedRelease loaded) {
+        return of(loaded, java.time.Instant.now());
+    }
+
+    /** The view at {@code now}: probe evidence older than its freshness limit shows as stale. */
+    public static ReleaseView of(LoadedRelease loaded, java.time.Instant now) {
         Release r = loaded.release();
         ReleaseDefinition d = loaded.definition();
         List<ChecklistItem> items = d.template().items();
@@ -36,7 +41,20 @@ public final class ReleaseViews {
         }
         return new ReleaseView(r.id(), r.service(), r.version(), r.state().label(), r.state().acceptsWork(), r.round(),
                 d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, required, approved),
-                d.template().sections().stream().map(s -> section(s, r, d)).toList(), roles, decisions);
+                d.template().sections().stream().map(s -> section(s, r, d)).toList(), roles, decisions,
+                d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList());
+    }
+
+    private static ReleaseView.ProbeView probe(dev.countdown.manifest.ProbeSpec spec, Release r, ReleaseDefinition d,
+                                               java.time.Instant now) {
+        dev.countdown.release.ProbeRecord last = r.probes().get(spec.name());
+        if (last == null) {
+            return new ReleaseView.ProbeView(spec.name(), spec.type(), Optional.empty(), "", Optional.empty(),
+                    Optional.empty(), false);
+        }
+        boolean stale = java.time.Duration.between(last.at(), now).compareTo(d.manifest().freshness(spec)) > 0;
+        return new ReleaseView.ProbeView(spec.name(), spec.type(), Optional.of(last.outcome()), last.summary(),
+                Optional.of(last.at()), Optional.of(last.by().displayName()), stale);
     }
 
     private static ReleaseView.SectionView section(Section s, Release r, ReleaseDefinition d) {

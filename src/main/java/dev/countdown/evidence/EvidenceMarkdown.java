@@ -55,6 +55,19 @@ public final class EvidenceMarkdown {
                 md.append("- Gate: ").append(escape(s.path("gate").asText())).append('\n');
             }
         }
+        md.append("\n## Probes\n\n");
+        if (bundle.path("probes").isEmpty()) {
+            md.append("No probe has run.\n");
+        } else {
+            md.append("| Probe | Result | Summary | When | Run by |\n|---|---|---|---|---|\n");
+            for (JsonNode p : bundle.path("probes")) {
+                md.append("| ").append(escape(p.path("name").asText())).append(" (").append(p.path("type").asText())
+                        .append(") | **").append(p.path("outcome").asText()).append("** | ")
+                        .append(escape(p.path("summary").asText())).append(" | ").append(p.path("at").asText())
+                        .append(" | ").append(escape(p.path("by").asText())).append(" |\n");
+            }
+            md.append("\nWhat each probe asked and what came back is in the audit trail's probe events.\n");
+        }
         md.append("\n## Approvals\n\n| Role | Needed | Votes |\n|---|---|---|\n");
         for (JsonNode a : bundle.path("approvals")) {
             StringBuilder votes = new StringBuilder();

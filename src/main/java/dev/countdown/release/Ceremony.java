@@ -38,7 +38,8 @@ final class Ceremony {
                     authorizer.starters());
         }
         Release release = new Release(releaseId, definition.manifest().service(), start.version(), definition.hash(),
-                ReleaseState.OPEN, 1, 0, prechecked(actor, now), java.util.Map.of(), List.of(), actor.ref(), now);
+                ReleaseState.OPEN, 1, 0, prechecked(actor, now), java.util.Map.of(), List.of(), actor.ref(), now,
+                java.util.Map.of());
         return new Step.Changed(release, List.of(new Change("release.started", start.version(), "", "open",
                 definition.template().title())), "Release " + release.service() + " " + release.version() + " started.");
     }
@@ -52,6 +53,7 @@ final class Ceremony {
             case Command.Decide c -> new Decision(definition, describer).decide(release, c, actor, now, authorizer);
             case Command.Cancel c -> cancel(release, c, actor);
             case Command.Reopen c -> reopen(release, c, actor);
+            case Command.RecordProbes c -> recordProbes(release, c, actor, now);
         };
     }
 
@@ -160,6 +162,41 @@ final class Ceremony {
         Release next = release.reopened();
         return new Step.Changed(next, List.of(new Change("release.reopened", "round " + next.round(), "no-go", "open",
                 note(c.note()))), "Release reopened for round " + next.round() + ".");
+    }
+
+    /**
+     * Keeps each result and moves the items bound to its probe: pass on success, fail with the
+     * reason otherwise, unless a person set the item by hand. Items of locked phases wait.
+     */
+    private Step recordProbes(Release release, Command.RecordProbes c, Actor actor, Instant now) {
+        if (release.state().isTerminal()) {
+            return refuse(Refusal.CONFLICT, release.id(), "The release is " + release.state().label() + ".");
+        }
+        if (!authorizer.allows(authorizer.participants(), actor)) {
+            return forbidden(release.id(), "You may not run this release's probes.", authorizer.participants());
+        }
+        Release next = release;
+        List<Change> changes = new java.util.ArrayList<>();
+        for (Command.ProbeOutcome result : c.results()) {
+            String before = Optional.ofNullable(release.probes().get(result.name())).map(ProbeRecord::outcome).orElse("");
+            next = next.withProbe(new ProbeRecord(result.name(), result.type(), result.outcome(), result.summary(),
+                    result.attempts(), now, actor.ref()));
+            changes.add(new Change("probe." + result.outcome(), result.name(), before, result.outcome(),
+                    result.summary() + "\n" + result.evidence()));
+            for (String itemId : definition.manifest().bindings().getOrDefault(result.name(), List.of())) {
+                ItemStatus status = next.item(itemId);
+                boolean byHand = status.state() != ItemState.PENDING && !status.bySystem();
+                if (byHand || !release.state().acceptsWork() || definition.phaseOf(itemId) > release.phase()) {
+                    continue;
+                }
+                ItemState state = result.passed() ? ItemState.PASS : ItemState.FAIL;
+                String note = "probe " + result.name() + ": " + result.summary();
+                next = next.withItem(itemId, new ItemStatus(state, actor.ref(), now, note, true));
+                changes.add(new Change("item.set", itemId, status.state().label(), state.label(), note));
+            }
+        }
+        long passed = c.results().stream().filter(Command.ProbeOutcome::passed).count();
+        return new Step.Changed(next, changes, passed + " of " + c.results().size() + " probes passed.");
     }
 
     private java.util.Map<String, ItemStatus> prechecked(Actor actor, Instant now) {

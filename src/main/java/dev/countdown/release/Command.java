@@ -31,4 +31,23 @@ public sealed interface Command {
 
     record Reopen(String releaseId, String note) implements Command {
     }
+
+    /** Results of probes run for the release, to keep as evidence and to set the items bound to them. */
+    record RecordProbes(String releaseId, java.util.List<ProbeOutcome> results) implements Command {
+        public RecordProbes {
+            results = java.util.List.copyOf(results);
+        }
+    }
+
+    /**
+     * One probe's result as the core keeps it.
+     *
+     * @param outcome  pass, fail or error
+     * @param evidence what was asked and what came back, secrets already redacted
+     */
+    record ProbeOutcome(String name, String type, String outcome, String summary, String evidence, int attempts) {
+        public boolean passed() {
+            return outcome.equals("pass");
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param phase          the index of the phase being worked: items of later phases are locked
  * @param round          1, then one more each time a NO-GO is reopened
  * @param votes          role id → the latest vote of each owner who voted
+ * @param probes         probe name → its last result on this release
  */
 public record Release(
         String id,
@@ -27,9 +28,11 @@ public record Release(
         Map<String, List<Vote>> votes,
         List<DecisionRecord> decisions,
         ActorRef startedBy,
-        Instant startedAt) {
+        Instant startedAt,
+        Map<String, ProbeRecord> probes) {
 
     public Release {
+        probes = unmodifiable(probes == null ? Map.of() : probes);
         items = unmodifiable(items);
         votes = unmodifiable(votes);
         decisions = List.copyOf(decisions);
@@ -50,14 +53,14 @@ public record Release(
 
     public Release withState(ReleaseState next) {
         return new Release(id, service, version, definitionHash, next, round, phase, items, votes, decisions,
-                startedBy, startedAt);
+                startedBy, startedAt, probes);
     }
 
     public Release withItem(String itemId, ItemStatus status) {
         Map<String, ItemStatus> next = new LinkedHashMap<>(items);
         next.put(itemId, status);
         return new Release(id, service, version, definitionHash, state, round, phase, next, votes, decisions,
-                startedBy, startedAt);
+                startedBy, startedAt, probes);
     }
 
     public Release withVote(String roleId, Vote vote) {
@@ -67,19 +70,26 @@ public record Release(
         Map<String, List<Vote>> next = new LinkedHashMap<>(votes);
         next.put(roleId, List.copyOf(roleVotes));
         return new Release(id, service, version, definitionHash, state, round, phase, items, next, decisions,
-                startedBy, startedAt);
+                startedBy, startedAt, probes);
     }
 
     public Release withDecision(DecisionRecord decision, ReleaseState nextState, int nextPhase) {
         List<DecisionRecord> next = new ArrayList<>(decisions);
         next.add(decision);
         return new Release(id, service, version, definitionHash, nextState, round, nextPhase, items, votes, next,
-                startedBy, startedAt);
+                startedBy, startedAt, probes);
+    }
+
+    public Release withProbe(ProbeRecord record) {
+        Map<String, ProbeRecord> next = new LinkedHashMap<>(probes);
+        next.put(record.name(), record);
+        return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
+                startedBy, startedAt, next);
     }
 
     public Release reopened() {
         return new Release(id, service, version, definitionHash, ReleaseState.OPEN, round + 1, phase, items, votes,
-                decisions, startedBy, startedAt);
+                decisions, startedBy, startedAt, probes);
     }
 
     private static <K, V> Map<K, V> unmodifiable(Map<K, V> map) {

@@ -64,7 +64,12 @@ public final class ReleaseEvidence {
                         .put("at", v.at().toString()).put("note", v.note());
             }
         }
-        content.putArray("probes");
+        ArrayNode probes = content.putArray("probes");
+        for (ProbeRecord p : r.probes().values()) {
+            probes.addObject().put("name", p.name()).put("type", p.type()).put("outcome", p.outcome())
+                    .put("summary", p.summary()).put("attempts", p.attempts()).put("at", p.at().toString())
+                    .put("by", p.by().label());
+        }
         ArrayNode decisions = content.putArray("decisions");
         for (DecisionRecord decision : r.decisions()) {
             ObjectNode o = decisions.addObject();

@@ -48,6 +48,11 @@ final class ApiRequests {
     record DecideRequest(@Nullable Boolean override, @Nullable String note, ActorJson actor) {
     }
 
+    /** {@code probes}: names to run; absent or empty runs all of the release's probes. */
+    @Serdeable
+    record ProbeRequest(@Nullable List<String> probes, ActorJson actor) {
+    }
+
     @Serdeable
     record ReasonRequest(@Nullable String reason, ActorJson actor) {
     }

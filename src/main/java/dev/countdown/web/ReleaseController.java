@@ -12,6 +12,7 @@ import dev.countdown.release.ItemState;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ReleaseEvidence;
 import dev.countdown.metrics.CountdownMetrics;
+import dev.countdown.probe.ProbeService;
 import dev.countdown.release.ReleaseService;
 import dev.countdown.web.ApiRequests.ActorJson;
 import dev.countdown.web.ApiRequests.BadRequest;
@@ -46,24 +47,50 @@ import java.util.UUID;
 class ReleaseController {
 
     private final ReleaseService releases;
+    private final ProbeService probes;
     private final Clock clock;
     private final CountdownMetrics metrics;
 
-    ReleaseController(ReleaseService releases, Clock clock, CountdownMetrics metrics) {
+    ReleaseController(ReleaseService releases, ProbeService probes, Clock clock, CountdownMetrics metrics) {
         this.releases = releases;
+        this.probes = probes;
         this.clock = clock;
         this.metrics = metrics;
     }
 
+    /** Runs the named probes, or all; answers when they are done, with each result. */
+    @Post("/{id}/probes")
+    HttpResponse<?> runProbes(@PathVariable String id, @Body ApiRequests.ProbeRequest body,
+                              @Nullable @Header("Idempotency-Key") String key) {
+        Actor actor = ApiRequests.required(body.actor(), "actor").toActor();
+        ProbeService.Run run = probes.run(id, body.probes() == null ? List.of() : body.probes(), actor,
+                "api:" + (key == null || key.isBlank() ? UUID.randomUUID().toString() : key), null);
+        if (run.recorded() instanceof CommandResult.Refused r) {
+            return HttpResponse.status(status(r.kind())).body(new ApiError(status(r.kind()).getCode(), r.message(), id));
+        }
+        List<ProbeRunJson> results = run.results().stream().map(p -> new ProbeRunJson(p.name(), p.type(),
+                p.outcome().name().toLowerCase(Locale.ROOT), p.summary(), p.attempts())).toList();
+        String message = run.recorded() instanceof CommandResult.Applied a ? a.message() : "recorded";
+        return HttpResponse.ok(new ProbesResponse(message, results, json(id)));
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record ProbeRunJson(String name, String type, String outcome, String summary, int attempts) {
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record ProbesResponse(String message, List<ProbeRunJson> results, @Nullable ReleaseJson release) {
+    }
+
     @Get
     List<ReleaseJson> list(@QueryValue Optional<String> service, @QueryValue Optional<String> state) {
-        return releases.list(service).stream().map(ReleaseJson::of)
+        return releases.list(service).stream().map(l -> ReleaseJson.of(l, clock.instant()))
                 .filter(r -> state.map(s -> s.equalsIgnoreCase(r.state())).orElse(true)).toList();
     }
 
     @Get("/{id}")
     ReleaseJson get(@PathVariable String id) {
-        return ReleaseJson.of(load(id));
+        return ReleaseJson.of(load(id), clock.instant());
     }
 
     @Get("/{id}/timeline")
@@ -161,7 +188,7 @@ class ReleaseController {
     }
 
     private ReleaseJson json(String id) {
-        return releases.find(id).map(ReleaseJson::of).orElse(null);
+        return releases.find(id).map(l -> ReleaseJson.of(l, clock.instant())).orElse(null);
     }
 
     private LoadedRelease load(String id) {

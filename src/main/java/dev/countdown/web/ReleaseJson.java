@@ -18,7 +18,7 @@ import java.util.List;
 @Serdeable
 record ReleaseJson(String id, String service, String version, String state, int round, String phase,
                    Counters counters, List<SectionJson> sections, List<RoleJson> approvals,
-                   List<DecisionJson> decisions, String startedBy, String startedAt) {
+                   List<DecisionJson> decisions, List<ProbeJson> probes, String startedBy, String startedAt) {
 
     @Serdeable
     record Counters(int items, int passed, int failed, int pending, int rolesApproved, int rolesRequired) {
@@ -42,7 +42,13 @@ record ReleaseJson(String id, String service, String version, String state, int 
                         List<String> reasons) {
     }
 
-    static ReleaseJson of(LoadedRelease loaded) {
+    /** A probe of the manifest and its last result here; {@code stale} when older than its freshness limit. */
+    @Serdeable
+    record ProbeJson(String name, String type, @Nullable String outcome, @Nullable String summary,
+                     @Nullable String at, @Nullable String by, String freshFor, boolean stale) {
+    }
+
+    static ReleaseJson of(LoadedRelease loaded, java.time.Instant now) {
         Release r = loaded.release();
         ReleaseDefinition d = loaded.definition();
         List<ChecklistItem> all = d.template().items();
@@ -58,7 +64,20 @@ record ReleaseJson(String id, String service, String version, String state, int 
                 d.template().sections().stream().map(s -> section(s, r)).toList(),
                 d.manifest().roles().values().stream().map(role -> role(role, r, required)).toList(),
                 r.decisions().stream().map(ReleaseJson::decision).toList(),
+                d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(),
                 r.startedBy().label(), r.startedAt().toString());
+    }
+
+    private static ProbeJson probe(dev.countdown.manifest.ProbeSpec spec, Release r, ReleaseDefinition d,
+                                   java.time.Instant now) {
+        java.time.Duration limit = d.manifest().freshness(spec);
+        String fresh = limit.toString().substring(2).toLowerCase();
+        dev.countdown.release.ProbeRecord last = r.probes().get(spec.name());
+        if (last == null) {
+            return new ProbeJson(spec.name(), spec.type(), null, null, null, null, fresh, false);
+        }
+        return new ProbeJson(spec.name(), spec.type(), last.outcome(), last.summary(), last.at().toString(),
+                last.by().label(), fresh, java.time.Duration.between(last.at(), now).compareTo(limit) > 0);
     }
 
     private static SectionJson section(Section s, Release r) {

@@ -42,7 +42,23 @@ final class ReleasePage {
             }
             s.gate().ifPresent(g -> html.append("<p class=\"gate\">Gate: ").append(esc(g)).append("</p>"));
         }
-        html.append("</section><section aria-label=\"Probes\"><h2>Probes</h2><p class=\"muted\">No probe results yet.</p></section>");
+        html.append("</section><section aria-label=\"Probes\"><h2>Probes</h2>");
+        if (v.probes().isEmpty()) {
+            html.append("<p class=\"muted\">This release's manifest defines no probe.</p>");
+        } else {
+            html.append("<table><thead><tr><th scope=\"col\">Probe</th><th scope=\"col\">Result</th>"
+                    + "<th scope=\"col\">Summary</th><th scope=\"col\">When</th></tr></thead><tbody>");
+            for (ReleaseView.ProbeView p : v.probes()) {
+                html.append("<tr class=\"probe\" data-probe=\"").append(esc(p.name())).append("\"><td>").append(esc(p.name()))
+                        .append(" <span class=\"muted\">").append(esc(p.type())).append("</span></td><td>")
+                        .append(esc(p.outcome().orElse("not run"))).append(p.stale() ? " <span class=\"muted\">(stale)</span>" : "")
+                        .append("</td><td>").append(esc(p.summary())).append("</td><td>")
+                        .append(p.at().map(at -> esc(at.toString()) + p.by().map(b -> " by " + esc(b)).orElse("")).orElse(""))
+                        .append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
+        html.append("</section>");
         html.append("<section aria-label=\"Approvals\"><h2>Approvals</h2><table><thead><tr><th scope=\"col\">Role</th>"
                 + "<th scope=\"col\">Needed</th><th scope=\"col\">Approved by</th><th scope=\"col\">Rejected by</th></tr></thead><tbody>");
         for (ReleaseView.RoleView r : v.roles()) {

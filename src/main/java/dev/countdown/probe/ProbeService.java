@@ -1,0 +1,93 @@
+package dev.countdown.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.countdown.manifest.Principals;
+import dev.countdown.manifest.ProbeSpec;
+import dev.countdown.manifest.ReleaseManifest;
+import dev.countdown.release.Actor;
+import dev.countdown.release.Authorizer;
+import dev.countdown.release.Command;
+import dev.countdown.release.CommandRequest;
+import dev.countdown.release.CommandResult;
+import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.Origin;
+import dev.countdown.release.ReleaseService;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs a release's probes for a person and records what they found. The probes run outside any
+ * transaction (they take seconds); only the recording is a command, so a slow target holds no
+ * lock and a refused person starts no probe at all.
+ */
+@Singleton
+public class ProbeService {
+
+    /** The results of one run, and what recording them did. */
+    public record Run(List<ProbeResult> results, CommandResult recorded) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .registerModule(new Jdk8Module()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final ReleaseService releases;
+    private final ProbeRunner runner;
+
+    public ProbeService(ReleaseService releases, ProbeRunner runner) {
+        this.releases = releases;
+        this.runner = runner;
+    }
+
+    /**
+     * Runs the named probes, or all of the release's when {@code names} is empty. Only probes the
+     * manifest defines can run; a name typed by a user only selects among them.
+     */
+    public Run run(String releaseId, List<String> names, Actor actor, String idempotencyKey, Origin origin) {
+        Optional<LoadedRelease> loaded = releases.find(releaseId);
+        if (loaded.isEmpty()) {
+            return refused(CommandResult.Refusal.NOT_FOUND, "No release '" + releaseId + "'.", releaseId);
+        }
+        ReleaseManifest manifest = loaded.get().definition().manifest();
+        Authorizer authorizer = new Authorizer(manifest);
+        if (!authorizer.allows(authorizer.participants(), actor)) {
+            return new Run(List.of(), new CommandResult.Refused(CommandResult.Refusal.FORBIDDEN,
+                    "You may not run this release's probes.", authorizer.participants(), releaseId));
+        }
+        List<String> unknown = names.stream().filter(n -> manifest.probe(n).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            return refused(CommandResult.Refusal.NOT_FOUND, "No probe " + String.join(", ", unknown) + " in this "
+                    + "release; its probes: " + (manifest.probes().isEmpty() ? "none" : String.join(", ",
+                    manifest.probes().keySet())) + ".", releaseId);
+        }
+        List<ProbeSpec> specs = names.isEmpty() ? List.copyOf(manifest.probes().values())
+                : names.stream().map(n -> manifest.probe(n).orElseThrow()).toList();
+        if (specs.isEmpty()) {
+            return refused(CommandResult.Refusal.NOT_FOUND, "This release's manifest defines no probe.", releaseId);
+        }
+        List<ProbeResult> results = runner.run(specs, Optional.of(loaded.get().release().version()));
+        List<Command.ProbeOutcome> outcomes = results.stream().map(ProbeService::outcome).toList();
+        CommandResult recorded = releases.handle(new CommandRequest(new Command.RecordProbes(releaseId, outcomes), actor,
+                idempotencyKey, origin));
+        return new Run(results, recorded);
+    }
+
+    private static Command.ProbeOutcome outcome(ProbeResult result) {
+        String evidence;
+        try {
+            evidence = JSON.writeValueAsString(result.evidence());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            evidence = "{}";
+        }
+        return new Command.ProbeOutcome(result.name(), result.type(), result.outcome().name().toLowerCase(Locale.ROOT),
+                result.summary(), evidence, result.attempts());
+    }
+
+    private static Run refused(CommandResult.Refusal kind, String message, String releaseId) {
+        return new Run(List.of(), new CommandResult.Refused(kind, message, Principals.NONE, releaseId));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.countdown.web;
+
+import static dev.countdown.support.ApiClient.actor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countdown.evidence.EvidenceBundle;
+import dev.countdown.support.ApiClient;
+import dev.countdown.support.ApiClient.Response;
+import dev.countdown.support.CountdownTestProperties;
+import dev.countdown.support.TestPostgres;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Probes run through the REST API against a local service: results, evidence, and the items they move. */
+class ProbesApiTest {
+
+    private static final String RM = actor("slack", "U0RM00001");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aProbeTicksItsItemFailsItAndNeverOverridesAPerson() throws Exception {
+        AtomicInteger status = new AtomicInteger(200);
+        try (MockWebServer target = new MockWebServer()) {
+            target.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return new MockResponse.Builder().code(status.get()).addHeader("Content-Type", "application/json")
+                            .body("{\"status\":\"" + (status.get() == 200 ? "UP" : "DOWN") + "\"}").build();
+                }
+            });
+            target.start(InetAddress.getLoopbackAddress(), 0);
+            Map<String, Object> properties = properties(target.url("/health").toString());
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                ApiClient api = new ApiClient(server.getURI(), CountdownTestProperties.TOKEN);
+                String id = api.post("/api/releases", "{\"service\":\"web\",\"version\":\"v1.0.0\",\"actor\":" + RM + "}")
+                        .json().at("/release/id").asText();
+                String base = "/api/releases/" + id;
+
+                Response green = api.post(base + "/probes", "{\"actor\":" + RM + "}");
+                assertThat(green.status()).as(green.body()).isEqualTo(200);
+                assertThat(green.json().at("/results/0/outcome").asText()).isEqualTo("pass");
+                JsonNode ticked = item(green.json(), "checks.health-returns-200");
+                assertThat(ticked.get("state").asText()).isEqualTo("pass");
+                assertThat(ticked.get("note").asText()).startsWith("probe health: ");
+                assertThat(green.json().at("/release/probes/0/outcome").asText()).isEqualTo("pass");
+
+                status.set(503);
+                Response red = api.post(base + "/probes", "{\"probes\":[\"health\"],\"actor\":" + RM + "}");
+                assertThat(red.json().at("/results/0/outcome").asText()).isEqualTo("fail");
+                assertThat(item(red.json(), "checks.health-returns-200").get("state").asText()).isEqualTo("fail");
+                assertThat(item(red.json(), "checks.health-returns-200").get("note").asText()).contains("503");
+
+                api.post(base + "/items/checks.health-returns-200",
+                        "{\"state\":\"pass\",\"note\":\"checked by hand: the LB was draining\",\"actor\":" + RM + "}");
+                Response stillRed = api.post(base + "/probes", "{\"actor\":" + RM + "}");
+                assertThat(stillRed.json().at("/results/0/outcome").asText()).isEqualTo("fail");
+                assertThat(item(stillRed.json(), "checks.health-returns-200").get("note").asText())
+                        .as("a person's word stands").isEqualTo("checked by hand: the LB was draining");
+
+                assertThat(api.post(base + "/probes", "{\"actor\":" + actor("slack", "U0NOBODY") + "}").status())
+                        .isEqualTo(403);
+                Response unknown = api.post(base + "/probes", "{\"probes\":[\"nope\"],\"actor\":" + RM + "}");
+                assertThat(unknown.status()).isEqualTo(404);
+                assertThat(unknown.json().get("error").asText()).contains("No probe nope", "its probes: health");
+
+                JsonNode bundle = new ObjectMapper().readTree(api.get(base + "/evidence.json").body());
+                assertThat(EvidenceBundle.verify(bundle)).isEmpty();
+                assertThat(bundle.at("/probes/0/outcome").asText()).isEqualTo("fail");
+                assertThat(bundle.at("/audit/events").findValuesAsText("type")).contains("probe.pass", "probe.fail");
+                assertThat(api.get(base + "/evidence.md").body()).contains("## Probes", "| health (http) | **fail**");
+            }
+        }
+    }
+
+    private static JsonNode item(JsonNode response, String id) {
+        for (JsonNode section : response.at("/release/sections")) {
+            for (JsonNode item : section.get("items")) {
+                if (item.get("id").asText().equals(id)) {
+                    return item;
+                }
+            }
+        }
+        throw new AssertionError("no item " + id);
+    }
+
+    private Map<String, Object> properties(String healthUrl) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("checklist-templates"));
+        Path manifests = Files.createDirectories(dir.resolve("manifests"));
+        Files.writeString(templates.resolve("web.md"), "# Web\n\n## Checks\n\n- [ ] /health returns 200\n- [ ] Notes read\n");
+        Files.writeString(manifests.resolve("web.yaml"), """
+                service: web
+                template: web.md
+                channels: { slack: [C0WEB0001] }
+                roles:
+                  qa-lead: { owners: { slack-users: [U0QA00001] } }
+                permissions:
+                  start: { slack-users: [U0RM00001] }
+                probes:
+                  health:
+                    type: http
+                    url: %s
+                    expect: { status: 200, json: { /status: UP } }
+                    timeout: 2s
+                bindings:
+                  health: [checks.health-returns-200]
+                """.formatted(healthUrl));
+        Map<String, Object> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
+        properties.put("countdown.manifests-dir", manifests.toString());
+        properties.put("countdown.templates-dir", templates.toString());
+        return properties;
+    }
+}
