@@ -19,6 +19,7 @@ import java.util.function.Function;
  * release, and the answer is text for the person who typed it. Platforms differ only in how they
  * deliver the words and show the answer.
  */
+@jakarta.inject.Singleton
 public final class ChatCommands {
 
     /** What a platform knows of one invocation; {@code actorFor} resolves the user against a manifest. */
@@ -40,17 +41,21 @@ public final class ChatCommands {
             /release decide [override]          polls the current gate, or the release
             /release cancel [reason]            cancels the current release
             /release reopen [note]              reopens it after a NO-GO
+            /release probe [name|all]           runs the release's probes and keeps their evidence
             /release help                       shows this
             Items and approvals are set with the buttons on the release's messages.""";
 
     private final ReleaseService releases;
     private final ManifestRegistry registry;
     private final ChatRepositories.Threads threads;
+    private final ProbeRuns probes;
 
-    public ChatCommands(ReleaseService releases, ManifestRegistry registry, ChatRepositories.Threads threads) {
+    public ChatCommands(ReleaseService releases, ManifestRegistry registry, ChatRepositories.Threads threads,
+                        ProbeRuns probes) {
         this.releases = releases;
         this.registry = registry;
         this.threads = threads;
+        this.probes = probes;
     }
 
     public Answer handle(Invocation inv) {
@@ -66,6 +71,7 @@ public final class ChatCommands {
             case "decide" -> onCurrent(inv, id -> new Command.Decide(id, rest.equals("override"), ""));
             case "cancel" -> onCurrent(inv, id -> new Command.Cancel(id, rest));
             case "reopen" -> onCurrent(inv, id -> new Command.Reopen(id, rest));
+            case "probe", "probes" -> probe(inv, words.subList(1, words.size()));
             default -> Answer.info("I don't know '" + words.getFirst() + "'.\n" + HELP);
         };
     }
@@ -109,6 +115,16 @@ public final class ChatCommands {
         Actor actor = inv.actorFor().apply(current.get().definition().manifest());
         return answer(releases.handle(new CommandRequest(command.apply(current.get().release().id()), actor,
                 inv.idempotencyKey(), new Origin(inv.platform(), inv.channelId()))));
+    }
+
+    private Answer probe(Invocation inv, List<String> names) {
+        Optional<LoadedRelease> current = current(inv);
+        if (current.isEmpty()) {
+            return noRelease();
+        }
+        List<String> selected = names.isEmpty() || names.equals(List.of("all")) ? List.of() : names;
+        return probes.start(current.get().release().id(), selected, inv.actorFor().apply(current.get().definition()
+                .manifest()), inv.idempotencyKey(), new Origin(inv.platform(), inv.channelId()));
     }
 
     private static String status(LoadedRelease loaded) {

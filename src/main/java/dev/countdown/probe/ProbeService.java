@@ -43,11 +43,20 @@ public class ProbeService {
         this.runner = runner;
     }
 
+    /** What a run would do, checked before anything runs: the probes, or why not. */
+    public sealed interface Plan {
+        record Ready(String releaseId, String version, List<ProbeSpec> probes) implements Plan {
+        }
+
+        record Refused(CommandResult.Refused refusal) implements Plan {
+        }
+    }
+
     /**
-     * Runs the named probes, or all of the release's when {@code names} is empty. Only probes the
-     * manifest defines can run; a name typed by a user only selects among them.
+     * Checks that {@code actor} may run the named probes (all of them when {@code names} is empty)
+     * on the release. Only probes the manifest defines can run: a typed name only selects among them.
      */
-    public Run run(String releaseId, List<String> names, Actor actor, String idempotencyKey, Origin origin) {
+    public Plan plan(String releaseId, List<String> names, Actor actor) {
         Optional<LoadedRelease> loaded = releases.find(releaseId);
         if (loaded.isEmpty()) {
             return refused(CommandResult.Refusal.NOT_FOUND, "No release '" + releaseId + "'.", releaseId);
@@ -55,7 +64,7 @@ public class ProbeService {
         ReleaseManifest manifest = loaded.get().definition().manifest();
         Authorizer authorizer = new Authorizer(manifest);
         if (!authorizer.allows(authorizer.participants(), actor)) {
-            return new Run(List.of(), new CommandResult.Refused(CommandResult.Refusal.FORBIDDEN,
+            return new Plan.Refused(new CommandResult.Refused(CommandResult.Refusal.FORBIDDEN,
                     "You may not run this release's probes.", authorizer.participants(), releaseId));
         }
         List<String> unknown = names.stream().filter(n -> manifest.probe(n).isEmpty()).toList();
@@ -69,11 +78,24 @@ public class ProbeService {
         if (specs.isEmpty()) {
             return refused(CommandResult.Refusal.NOT_FOUND, "This release's manifest defines no probe.", releaseId);
         }
-        List<ProbeResult> results = runner.run(specs, Optional.of(loaded.get().release().version()));
+        return new Plan.Ready(releaseId, loaded.get().release().version(), specs);
+    }
+
+    /** Runs what a plan holds and records the results; takes as long as the probes do. */
+    public Run execute(Plan.Ready plan, Actor actor, String idempotencyKey, Origin origin) {
+        List<ProbeResult> results = runner.run(plan.probes(), Optional.of(plan.version()));
         List<Command.ProbeOutcome> outcomes = results.stream().map(ProbeService::outcome).toList();
-        CommandResult recorded = releases.handle(new CommandRequest(new Command.RecordProbes(releaseId, outcomes), actor,
-                idempotencyKey, origin));
+        CommandResult recorded = releases.handle(new CommandRequest(new Command.RecordProbes(plan.releaseId(), outcomes),
+                actor, idempotencyKey, origin));
         return new Run(results, recorded);
+    }
+
+    /** Plans and executes at once: for callers that can wait, such as the REST API. */
+    public Run run(String releaseId, List<String> names, Actor actor, String idempotencyKey, Origin origin) {
+        return switch (plan(releaseId, names, actor)) {
+            case Plan.Refused refused -> new Run(List.of(), refused.refusal());
+            case Plan.Ready ready -> execute(ready, actor, idempotencyKey, origin);
+        };
     }
 
     private static Command.ProbeOutcome outcome(ProbeResult result) {
@@ -87,7 +109,7 @@ public class ProbeService {
                 result.summary(), evidence, result.attempts());
     }
 
-    private static Run refused(CommandResult.Refusal kind, String message, String releaseId) {
-        return new Run(List.of(), new CommandResult.Refused(kind, message, Principals.NONE, releaseId));
+    private static Plan refused(CommandResult.Refusal kind, String message, String releaseId) {
+        return new Plan.Refused(new CommandResult.Refused(kind, message, Principals.NONE, releaseId));
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.methods.MethodsClient;
+import dev.countdown.chat.ChatCommands;
+import dev.countdown.chat.ProbeRuns;
 import dev.countdown.release.Actor;
 import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
@@ -13,6 +15,7 @@ import dev.countdown.release.ItemState;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Origin;
 import dev.countdown.release.ReleaseService;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -34,12 +37,15 @@ final class SlackActionHandler {
     private final ReleaseService releases;
     private final SlackIdentity identity;
     private final MethodsClient slack;
+    private final ProbeRuns probes;
     private final ExecutorService background;
 
-    SlackActionHandler(ReleaseService releases, SlackIdentity identity, MethodsClient slack, ExecutorService background) {
+    SlackActionHandler(ReleaseService releases, SlackIdentity identity, MethodsClient slack, ProbeRuns probes,
+                       ExecutorService background) {
         this.releases = releases;
         this.identity = identity;
         this.slack = slack;
+        this.probes = probes;
         this.background = background;
     }
 
@@ -58,6 +64,9 @@ final class SlackActionHandler {
             String key = "slack:" + payload.getTriggerId() + ":" + action.getActionId();
             switch (a.verb()) {
                 case "item" -> item(payload, a, action, actor, key, channel);
+                case "probe" -> ephemeral(channel, actor.userId(), probeAnswer(probes.start(a.releaseId(),
+                        a.target().equals(SlackIds.ALL_PROBES) ? List.of() : List.of(a.target()), actor, key,
+                        channel == null ? null : new Origin("slack", channel))));
                 case "approve", "reject" -> respond(channel, actor, handle(
                         new Command.CastVote(a.releaseId(), a.target(), a.verb().equals("approve"), ""), actor, key, channel));
                 default -> ephemeral(channel, actor.userId(), "That button is from another version of Countdown.");
@@ -109,6 +118,10 @@ final class SlackActionHandler {
         CommandResult result = releases.handle(new CommandRequest(command, actor, "slack:view:" + payload.getView().getId()
                 + ":" + payload.getView().getHash(), null));
         return result instanceof CommandResult.Refused r ? Optional.of(r.message()) : Optional.empty();
+    }
+
+    private static String probeAnswer(ChatCommands.Answer answer) {
+        return answer.refused() ? SlackText.mentions(answer.text()) : SlackText.escape(answer.text());
     }
 
     private CommandResult handle(Command command, Actor actor, String key, String channel) {

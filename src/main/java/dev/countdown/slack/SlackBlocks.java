@@ -37,6 +37,9 @@ final class SlackBlocks {
         for (SectionView section : view.sections()) {
             messages.addAll(section(view, section));
         }
+        if (!view.probes().isEmpty()) {
+            messages.add(probes(view));
+        }
         messages.add(approvals(view));
         view.decisions().forEach(d -> messages.add(decision(view, d)));
         return messages;
@@ -110,6 +113,29 @@ final class SlackBlocks {
             blocks.add(context);
         }
         return blocks;
+    }
+
+    /** Each probe, its last result and when (an absolute time: a relative age would edit the message forever). */
+    static SlackMessage probes(ReleaseView v) {
+        ArrayNode blocks = JSON.createArrayNode();
+        blocks.add(mrkdwnSection("*Probes*"));
+        for (ReleaseView.ProbeView p : v.probes()) {
+            String icon = p.outcome().map(o -> o.equals("pass") ? ":white_check_mark:" : ":x:").orElse(":white_square:");
+            String text = icon + " *" + SlackText.escape(p.name()) + "* (" + p.type() + ") — "
+                    + p.outcome().map(o -> o + (p.summary().isBlank() ? "" : ": " + SlackText.escape(p.summary()))
+                    + p.at().map(at -> " · " + TIME.format(at)).orElse("") + (p.stale() ? " · _stale_" : ""))
+                    .orElse("not run yet");
+            ObjectNode section = mrkdwnSection(SlackText.limit(text, SECTION_TEXT));
+            if (blocks.size() < MAX_BLOCKS - 1) {
+                ObjectNode run = section.putObject("accessory").put("type", "button")
+                        .put("action_id", SlackIds.probe(v.releaseId(), p.name()));
+                run.set("text", plain("Run"));
+                blocks.add(section);
+            }
+        }
+        ObjectNode actions = blocks.addObject().put("type", "actions");
+        button(actions.putArray("elements"), "Run all", SlackIds.probe(v.releaseId(), SlackIds.ALL_PROBES), "primary");
+        return new SlackMessage("probes", "Probes", blocks, false);
     }
 
     static SlackMessage approvals(ReleaseView v) {

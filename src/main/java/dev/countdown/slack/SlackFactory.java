@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ChatDelivery;
+import dev.countdown.chat.ProbeRuns;
 import dev.countdown.chat.ChatRepositories;
 import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.ReleaseService;
@@ -61,14 +62,14 @@ class SlackFactory {
     @Singleton
     App app(Slack slack, @Value("${" + BOT_TOKEN + "}") String botToken,
             @Value("${" + SIGNING_SECRET + "}") String signingSecret, MethodsClient methods, ReleaseService releases,
-            ManifestRegistry registry, ChatRepositories.Threads threads, Clock clock,
+            ManifestRegistry registry, ChatCommands chatCommands, ProbeRuns probeRuns, Clock clock,
             @Named("slack-background") ExecutorService background) {
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret)
                 .build());
         SlackIdentity identity = new SlackIdentity(registry, new SlackGroups(methods, clock));
         background.submit(identity::warm);
-        SlackCommandHandler commands = new SlackCommandHandler(new ChatCommands(releases, registry, threads), identity);
-        SlackActionHandler actions = new SlackActionHandler(releases, identity, methods, background);
+        SlackCommandHandler commands = new SlackCommandHandler(chatCommands, identity);
+        SlackActionHandler actions = new SlackActionHandler(releases, identity, methods, probeRuns, background);
         app.command("/release", (req, ctx) -> ctx.ack(commands.handle(req.getPayload())));
         app.command("/rollback", (req, ctx) -> ctx.ack("The rollback ceremony is coming: for now run the rollback "
                 + "plan in your manifest by hand. `/release help` lists what works today."));

@@ -25,6 +25,13 @@ final class SlackIds {
         return "cd" + SEP + releaseId + SEP + "item" + SEP + itemId;
     }
 
+    /** The target of the "Run all" button: no probe name can be "*". */
+    static final String ALL_PROBES = "*";
+
+    static String probe(String releaseId, String probeName) {
+        return "cd" + SEP + releaseId + SEP + "probe" + SEP + probeName;
+    }
+
     static String vote(String releaseId, boolean approve, String roleId) {
         return "cd" + SEP + releaseId + SEP + (approve ? "approve" : "reject") + SEP + roleId;
     }

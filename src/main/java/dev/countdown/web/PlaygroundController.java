@@ -3,7 +3,6 @@ package dev.countdown.web;
 import static dev.countdown.web.Html.esc;
 
 import dev.countdown.chat.ChatCommands;
-import dev.countdown.chat.ChatRepositories;
 import dev.countdown.chat.ReleaseView;
 import dev.countdown.chat.ReleaseViews;
 import dev.countdown.manifest.Principals;
@@ -54,11 +53,11 @@ class PlaygroundController {
     private final ChatCommands commands;
 
     PlaygroundController(PlaygroundSettings settings, ManifestRegistry registry, ReleaseService releases,
-                         ChatRepositories.Threads threads) {
+                         ChatCommands commands) {
         this.settings = settings;
         this.registry = registry;
         this.releases = releases;
-        this.commands = new ChatCommands(releases, registry, threads);
+        this.commands = commands;
     }
 
     @Serdeable

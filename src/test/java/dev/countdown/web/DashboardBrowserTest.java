@@ -27,9 +27,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -148,6 +148,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
         input.sendKeys(message);
         input.submit();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(input));
+        loaded();
     }
 
     /** Clicks a button and waits for the page it submits to. */
@@ -155,6 +156,12 @@ class DashboardBrowserTest implements TestPropertyProvider {
         var button = find(By.cssSelector("button[aria-label='" + label.replace("'", "\\'") + "']"));
         button.click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        loaded();
+    }
+
+    private void loaded() {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private void actAs(String user) {
@@ -162,19 +169,20 @@ class DashboardBrowserTest implements TestPropertyProvider {
         press("Switch");
     }
 
+    /** A clickable element; a page swapped while looking (a live update, a navigation) is looked at again. */
     private org.openqa.selenium.WebElement find(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
                 .until(ExpectedConditions.elementToBeClickable(by));
     }
 
     /** The element's text; the live page may swap the element between finding and reading it. */
     private String text(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(WebDriverException.class)
                 .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
                 .until(d -> condition.getAsBoolean());
     }
 }

@@ -1,0 +1,107 @@
+package dev.countdown.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.countdown.chat.ChatDispatcher;
+import dev.countdown.release.ReleaseService;
+import dev.countdown.support.CountdownTestProperties;
+import dev.countdown.support.FakeSlack;
+import dev.countdown.support.SignedSlackRequests;
+import dev.countdown.support.TestPostgres;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /release probe and the probes message's Run buttons, through the real Bolt app and a fake Slack. */
+class SlackProbesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void probesRunFromACommandAndFromTheirButtonAndShowInTheThread() throws Exception {
+        try (FakeSlack slack = new FakeSlack().start(); MockWebServer target = new MockWebServer()) {
+            for (int k = 0; k < 5; k++) {
+                target.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+            }
+            target.start(InetAddress.getLoopbackAddress(), 0);
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack,
+                    target.url("/health").toString()))) {
+                ChatDispatcher dispatcher = server.getApplicationContext().getBean(ChatDispatcher.class);
+                ReleaseService releases = server.getApplicationContext().getBean(ReleaseService.class);
+                SignedSlackRequests requests = new SignedSlackRequests(server.getURI(), SlackTestBase.SECRET);
+                requests.send(SignedSlackRequests.slashCommand("/release", "start v1.0.0", "U0RM00001", "C0WEB0001", "t1"));
+                dispatcher.drain();
+                String rootTs = slack.channel("C0WEB0001").getFirst().ts();
+                FakeSlack.Message probes = slack.find(rootTs, "*Probes*");
+                assertThat(probes.visibleText()).contains("*health* (http) — not run yet", "Run all");
+
+                String answer = SlackTestBase.answer(requests.send(SignedSlackRequests.slashCommand("/release", "probe",
+                        "U0RM00001", "C0WEB0001", "t2")));
+                assertThat(answer).isEqualTo("Running 1 probe: health. The results will show on the release's probes message.");
+                String id = releases.list(Optional.of("web")).getFirst().release().id();
+                awaitProbeEvents(releases, id, 1);
+                Thread.sleep(1100);
+                dispatcher.drain();
+                assertThat(slack.find(rootTs, "*Probes*").visibleText()).contains(":white_check_mark: *health* (http) — pass");
+                assertThat(slack.find(rootTs, "/health returns 200").visibleText()).contains(":white_check_mark:");
+
+                requests.send(SignedSlackRequests.blockAction(SlackIds.probe(id, "health"), null, "U0RM00001", "C0WEB0001", "t3"));
+                awaitProbeEvents(releases, id, 2);
+                assertThat(SlackTestBase.answer(requests.send(SignedSlackRequests.slashCommand("/release", "probe nope",
+                        "U0RM00001", "C0WEB0001", "t4")))).contains("No probe nope in this release; its probes: health.");
+                assertThat(target.getRequestCount()).as("a refused or unknown probe runs nothing").isEqualTo(2);
+            }
+        }
+    }
+
+    private static void awaitProbeEvents(ReleaseService releases, String id, int count) throws InterruptedException {
+        Instant end = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(end)) {
+            if (releases.events(id).stream().filter(e -> e.type().startsWith("probe.")).count() >= count) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the probe never ran");
+    }
+
+    private Map<String, Object> properties(FakeSlack slack, String healthUrl) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("checklist-templates"));
+        Path manifests = Files.createDirectories(dir.resolve("manifests"));
+        Files.writeString(templates.resolve("web.md"), "# Web\n\n## Checks\n\n- [ ] /health returns 200\n");
+        Files.writeString(manifests.resolve("web.yaml"), """
+                service: web
+                template: web.md
+                channels: { slack: [C0WEB0001] }
+                roles:
+                  qa-lead: { owners: { slack-users: [U0QA00001] } }
+                permissions:
+                  start: { slack-users: [U0RM00001] }
+                probes:
+                  health: { type: http, url: "%s", timeout: 2s }
+                bindings:
+                  health: [checks.health-returns-200]
+                """.formatted(healthUrl));
+        Map<String, Object> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
+        properties.put("countdown.manifests-dir", manifests.toString());
+        properties.put("countdown.templates-dir", templates.toString());
+        properties.put("countdown.slack.bot-token", "xoxb-test-token");
+        properties.put("countdown.slack.signing-secret", SlackTestBase.SECRET);
+        properties.put("countdown.slack.api-url", slack.apiUrl());
+        properties.put("countdown.chat.poll", "1h");
+        properties.put("countdown.chat.initial-delay", "1h");
+        return properties;
+    }
+}
