@@ -3,6 +3,7 @@ package dev.countdown.web;
 import static dev.countdown.web.Html.esc;
 
 import dev.countdown.chat.ChatCommands;
+import dev.countdown.chat.ProbeRuns;
 import dev.countdown.chat.ReleaseView;
 import dev.countdown.chat.ReleaseViews;
 import dev.countdown.manifest.Principals;
@@ -51,13 +52,15 @@ class PlaygroundController {
     private final ManifestRegistry registry;
     private final ReleaseService releases;
     private final ChatCommands commands;
+    private final ProbeRuns probes;
 
     PlaygroundController(PlaygroundSettings settings, ManifestRegistry registry, ReleaseService releases,
-                         ChatCommands commands) {
+                         ChatCommands commands, ProbeRuns probes) {
         this.settings = settings;
         this.registry = registry;
         this.releases = releases;
         this.commands = commands;
+        this.probes = probes;
     }
 
     @Serdeable
@@ -140,6 +143,11 @@ class PlaygroundController {
     HttpResponse<?> click(@Body Click click) {
         if (!settings.enabled()) {
             return HttpResponse.notFound();
+        }
+        if (click.verb().equals("probe")) {
+            return back(click.channel(), click.user(), probes.start(click.release(), List.of(click.target()),
+                    actor(click.user()), "playground:" + UUID.randomUUID(),
+                    new Origin(PlaygroundDelivery.PLATFORM, click.channel())).text());
         }
         Command command = switch (click.verb()) {
             case "item" -> click.value() != null && click.value().equals("note")

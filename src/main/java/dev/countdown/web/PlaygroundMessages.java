@@ -50,6 +50,20 @@ final class PlaygroundMessages {
                     .append(" — <code>/release decide</code> polls it</p>"));
             html.append("</article>");
         }
+        if (!v.probes().isEmpty()) {
+            html.append("<article class=\"message\"><h3>Probes</h3><ul class=\"probes\">");
+            for (ReleaseView.ProbeView p : v.probes()) {
+                html.append("<li><strong>").append(esc(p.name())).append("</strong> <span class=\"muted\">")
+                        .append(esc(p.type())).append("</span> — ").append(esc(p.outcome().orElse("not run yet")))
+                        .append(p.summary().isBlank() ? "" : ": " + esc(p.summary())).append(p.stale() ? " (stale)" : "")
+                        .append(" <form method=\"post\" action=\"/playground/click\" class=\"inline\">")
+                        .append(hidden("channel", channel)).append(hidden("user", user)).append(hidden("release", v.releaseId()))
+                        .append(hidden("verb", "probe")).append(hidden("target", p.name()))
+                        .append("<button type=\"submit\" aria-label=\"Run probe ").append(esc(p.name()))
+                        .append("\">Run</button></form></li>");
+            }
+            html.append("</ul></article>");
+        }
         html.append("<article class=\"message\"><h3>Approvals</h3><ul class=\"roles\">");
         for (ReleaseView.RoleView r : v.roles()) {
             html.append("<li><strong>").append(esc(r.title())).append("</strong> — ").append(r.approvedBy().size())
