@@ -15,7 +15,11 @@ import java.util.Optional;
  */
 public record ReleaseView(String releaseId, String service, String version, String state, boolean open, int round,
                           String phase, Counters counters, List<SectionView> sections, List<RoleView> roles,
-                          List<DecisionView> decisions, List<ProbeView> probes) {
+                          List<DecisionView> decisions, List<ProbeView> probes, List<AlertView> alerts) {
+
+    /** An abort criterion that fired after the GO; {@code index} 1 for the first, messages are keyed by it. */
+    public record AlertView(int index, String probe, String summary, Instant at) {
+    }
 
     /** A probe of the manifest and its last result here, if it has run; {@code stale} past its freshness. */
     public record ProbeView(String name, String type, Optional<String> outcome, String summary, Optional<Instant> at,

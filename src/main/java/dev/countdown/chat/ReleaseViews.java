@@ -42,7 +42,16 @@ public final class ReleaseViews {
         return new ReleaseView(r.id(), r.service(), r.version(), r.state().label(), r.state().acceptsWork(), r.round(),
                 d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, required, approved),
                 d.template().sections().stream().map(s -> section(s, r, d)).toList(), roles, decisions,
-                d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList());
+                d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r));
+    }
+
+    private static List<ReleaseView.AlertView> alerts(Release r) {
+        List<ReleaseView.AlertView> alerts = new ArrayList<>();
+        for (int k = 0; k < r.alerts().size(); k++) {
+            var a = r.alerts().get(k);
+            alerts.add(new ReleaseView.AlertView(k + 1, a.probe(), a.summary(), a.at()));
+        }
+        return alerts;
     }
 
     private static ReleaseView.ProbeView probe(dev.countdown.manifest.ProbeSpec spec, Release r, ReleaseDefinition d,

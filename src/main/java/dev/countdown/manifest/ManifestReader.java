@@ -23,7 +23,7 @@ public final class ManifestReader {
     public static final long MAX_BYTES = 256 * 1024;
 
     private static final Set<String> TOP = Set.of("service", "description", "template", "channels", "roles",
-            "permissions", "probes", "bindings", "policy", "rollback");
+            "permissions", "probes", "bindings", "policy", "rollback", "watch");
     private static final Set<String> PRINCIPAL_KEYS = Set.of(
             "slack-users", "slack-groups", "discord-users", "discord-roles", "roles");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
@@ -74,7 +74,8 @@ public final class ManifestReader {
                 new ProbeSpecReader(secrets).read(root.optional("probes")),
                 bindings(root.optional("bindings")),
                 policy(root.optional("policy")),
-                rollback(root.optional("rollback")));
+                rollback(root.optional("rollback")),
+                watch(root.optional("watch")));
         if (root.optional("policy").get("required-roles").isEmpty()) {
             manifest = manifest.withPolicy(manifest.policy().withRequiredRoles(defaultRequiredRoles(manifest)));
         }
@@ -188,6 +189,16 @@ public final class ManifestReader {
                 quorum, band, override,
                 node.duration("evidence-max-age", DecisionPolicy.DEFAULT_EVIDENCE_MAX_AGE),
                 node.bool("auto-decide", false));
+    }
+
+    private Optional<WatchPlan> watch(YamlNode node) {
+        if (!node.expectMapping("the watch after a GO: window, every, probes, failures",
+                Set.of("window", "every", "probes", "failures"))) {
+            return Optional.empty();
+        }
+        List<String> probes = node.require("probes", "the abort-criteria probes to re-run").strings("a probe name");
+        return Optional.of(new WatchPlan(node.duration("window", Duration.ofHours(2)),
+                node.duration("every", Duration.ofMinutes(5)), probes, node.integer("failures", 1, 1, 20)));
     }
 
     private RollbackPlan rollback(YamlNode node) {

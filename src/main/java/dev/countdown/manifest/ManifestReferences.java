@@ -47,6 +47,12 @@ final class ManifestReferences {
     }
 
     void checkProbes() {
+        root.optional("watch").optional("probes").items().forEach(item -> {
+            String name = item.text("a probe name");
+            if (!name.isEmpty() && manifest.probe(name).isEmpty() && root.optional("probes").get(name).isEmpty()) {
+                item.error("no probe named '" + name + "' under probes");
+            }
+        });
         YamlNode bindings = root.optional("bindings");
         YamlNode probes = root.optional("probes");
         // a probe that is written but could not be read (e.g. an unknown type) is reported there

@@ -24,7 +24,8 @@ public record ReleaseManifest(
         Map<String, ProbeSpec> probes,
         Map<String, List<String>> bindings,
         DecisionPolicy policy,
-        RollbackPlan rollback) {
+        RollbackPlan rollback,
+        java.util.Optional<WatchPlan> watch) {
 
     public ReleaseManifest {
         roles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roles));
@@ -38,7 +39,7 @@ public record ReleaseManifest(
 
     public ReleaseManifest withPolicy(DecisionPolicy newPolicy) {
         return new ReleaseManifest(source, service, template, channels, roles, permissions, probes, bindings,
-                newPolicy, rollback);
+                newPolicy, rollback, watch);
     }
 
     public Optional<RoleSpec> role(String id) {

@@ -39,7 +39,7 @@ final class Ceremony {
         }
         Release release = new Release(releaseId, definition.manifest().service(), start.version(), definition.hash(),
                 ReleaseState.OPEN, 1, 0, prechecked(actor, now), java.util.Map.of(), List.of(), actor.ref(), now,
-                java.util.Map.of());
+                java.util.Map.of(), List.of());
         return new Step.Changed(release, List.of(new Change("release.started", start.version(), "", "open",
                 definition.template().title())), "Release " + release.service() + " " + release.version() + " started.");
     }
@@ -172,17 +172,23 @@ final class Ceremony {
         if (release.state().isTerminal()) {
             return refuse(Refusal.CONFLICT, release.id(), "The release is " + release.state().label() + ".");
         }
-        if (!authorizer.allows(authorizer.participants(), actor)) {
+        // The watch runs as the system, on the manifest's own schedule.
+        if (actor.source() != IdentitySource.SYSTEM && !authorizer.allows(authorizer.participants(), actor)) {
             return forbidden(release.id(), "You may not run this release's probes.", authorizer.participants());
         }
         Release next = release;
         List<Change> changes = new java.util.ArrayList<>();
         for (Command.ProbeOutcome result : c.results()) {
-            String before = Optional.ofNullable(release.probes().get(result.name())).map(ProbeRecord::outcome).orElse("");
+            Optional<ProbeRecord> last = Optional.ofNullable(release.probes().get(result.name()));
+            int failures = result.passed() ? 0 : last.map(ProbeRecord::failuresInARow).orElse(0) + 1;
             next = next.withProbe(new ProbeRecord(result.name(), result.type(), result.outcome(), result.summary(),
-                    result.attempts(), now, actor.ref()));
-            changes.add(new Change("probe." + result.outcome(), result.name(), before, result.outcome(),
-                    result.summary() + "\n" + result.evidence()));
+                    result.attempts(), now, actor.ref(), failures));
+            changes.add(new Change("probe." + result.outcome(), result.name(), last.map(ProbeRecord::outcome).orElse(""),
+                    result.outcome(), result.summary() + "\n" + result.evidence()));
+            if (firesAlert(release, result.name(), failures)) {
+                next = next.withAlert(new Alert(result.name(), result.summary(), now));
+                changes.add(new Change("alert.raised", result.name(), "", "rollback recommended", result.summary()));
+            }
             for (String itemId : definition.manifest().bindings().getOrDefault(result.name(), List.of())) {
                 ItemStatus status = next.item(itemId);
                 boolean byHand = status.state() != ItemState.PENDING && !status.bySystem();
@@ -197,6 +203,12 @@ final class Ceremony {
         }
         long passed = c.results().stream().filter(Command.ProbeOutcome::passed).count();
         return new Step.Changed(next, changes, passed + " of " + c.results().size() + " probes passed.");
+    }
+
+    /** A watched abort criterion failing as often in a row as the watch allows, while the GO is watched. */
+    private boolean firesAlert(Release release, String probe, int failuresInARow) {
+        return release.state() == ReleaseState.GO && definition.manifest().watch()
+                .filter(w -> w.probes().contains(probe) && failuresInARow == w.failures()).isPresent();
     }
 
     private java.util.Map<String, ItemStatus> prechecked(Actor actor, Instant now) {

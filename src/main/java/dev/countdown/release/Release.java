@@ -15,6 +15,7 @@ import java.util.Map;
  * @param round          1, then one more each time a NO-GO is reopened
  * @param votes          role id → the latest vote of each owner who voted
  * @param probes         probe name → its last result on this release
+ * @param alerts         abort criteria that fired while the release was watched
  */
 public record Release(
         String id,
@@ -29,10 +30,12 @@ public record Release(
         List<DecisionRecord> decisions,
         ActorRef startedBy,
         Instant startedAt,
-        Map<String, ProbeRecord> probes) {
+        Map<String, ProbeRecord> probes,
+        List<Alert> alerts) {
 
     public Release {
         probes = unmodifiable(probes == null ? Map.of() : probes);
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
         items = unmodifiable(items);
         votes = unmodifiable(votes);
         decisions = List.copyOf(decisions);
@@ -53,14 +56,14 @@ public record Release(
 
     public Release withState(ReleaseState next) {
         return new Release(id, service, version, definitionHash, next, round, phase, items, votes, decisions,
-                startedBy, startedAt, probes);
+                startedBy, startedAt, probes, alerts);
     }
 
     public Release withItem(String itemId, ItemStatus status) {
         Map<String, ItemStatus> next = new LinkedHashMap<>(items);
         next.put(itemId, status);
         return new Release(id, service, version, definitionHash, state, round, phase, next, votes, decisions,
-                startedBy, startedAt, probes);
+                startedBy, startedAt, probes, alerts);
     }
 
     public Release withVote(String roleId, Vote vote) {
@@ -70,26 +73,33 @@ public record Release(
         Map<String, List<Vote>> next = new LinkedHashMap<>(votes);
         next.put(roleId, List.copyOf(roleVotes));
         return new Release(id, service, version, definitionHash, state, round, phase, items, next, decisions,
-                startedBy, startedAt, probes);
+                startedBy, startedAt, probes, alerts);
     }
 
     public Release withDecision(DecisionRecord decision, ReleaseState nextState, int nextPhase) {
         List<DecisionRecord> next = new ArrayList<>(decisions);
         next.add(decision);
         return new Release(id, service, version, definitionHash, nextState, round, nextPhase, items, votes, next,
-                startedBy, startedAt, probes);
+                startedBy, startedAt, probes, alerts);
     }
 
     public Release withProbe(ProbeRecord record) {
         Map<String, ProbeRecord> next = new LinkedHashMap<>(probes);
         next.put(record.name(), record);
         return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
-                startedBy, startedAt, next);
+                startedBy, startedAt, next, alerts);
+    }
+
+    public Release withAlert(Alert alert) {
+        List<Alert> next = new ArrayList<>(alerts);
+        next.add(alert);
+        return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
+                startedBy, startedAt, probes, next);
     }
 
     public Release reopened() {
         return new Release(id, service, version, definitionHash, ReleaseState.OPEN, round + 1, phase, items, votes,
-                decisions, startedBy, startedAt, probes);
+                decisions, startedBy, startedAt, probes, alerts);
     }
 
     private static <K, V> Map<K, V> unmodifiable(Map<K, V> map) {

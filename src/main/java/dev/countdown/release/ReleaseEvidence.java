@@ -70,6 +70,9 @@ public final class ReleaseEvidence {
                     .put("summary", p.summary()).put("attempts", p.attempts()).put("at", p.at().toString())
                     .put("by", p.by().label());
         }
+        ArrayNode alerts = content.putArray("alerts");
+        r.alerts().forEach(a -> alerts.addObject().put("probe", a.probe()).put("summary", a.summary())
+                .put("at", a.at().toString()));
         ArrayNode decisions = content.putArray("decisions");
         for (DecisionRecord decision : r.decisions()) {
             ObjectNode o = decisions.addObject();

@@ -42,6 +42,7 @@ final class SlackBlocks {
         }
         messages.add(approvals(view));
         view.decisions().forEach(d -> messages.add(decision(view, d)));
+        view.alerts().forEach(a -> messages.add(alert(view, a)));
         return messages;
     }
 
@@ -182,6 +183,15 @@ final class SlackBlocks {
         }
         String text = (d.isFinal() ? "Release " + v.service() + " " + v.version() : d.label()) + ": " + d.outcome().label();
         return new SlackMessage("decision:" + d.index(), text, blocks, d.isFinal());
+    }
+
+    /** An abort criterion fired during the watch: said in the thread and in the channel. */
+    static SlackMessage alert(ReleaseView v, ReleaseView.AlertView a) {
+        ArrayNode blocks = JSON.createArrayNode();
+        String text = "Abort criterion fired for " + v.service() + " " + v.version() + ": " + a.probe();
+        blocks.add(mrkdwnSection(":rotating_light: *" + SlackText.escape(text) + "*\n" + SlackText.escape(a.summary())
+                + "\nat " + TIME.format(a.at()) + ". *Rollback recommended:* `/rollback`"));
+        return new SlackMessage("alert:" + a.index(), text, blocks, true);
     }
 
     private static String stateLabel(ReleaseView v) {

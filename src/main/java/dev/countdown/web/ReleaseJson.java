@@ -18,7 +18,12 @@ import java.util.List;
 @Serdeable
 record ReleaseJson(String id, String service, String version, String state, int round, String phase,
                    Counters counters, List<SectionJson> sections, List<RoleJson> approvals,
-                   List<DecisionJson> decisions, List<ProbeJson> probes, String startedBy, String startedAt) {
+                   List<DecisionJson> decisions, List<ProbeJson> probes, List<AlertJson> alerts, String startedBy,
+                   String startedAt) {
+
+    @Serdeable
+    record AlertJson(String probe, String summary, String at) {
+    }
 
     @Serdeable
     record Counters(int items, int passed, int failed, int pending, int rolesApproved, int rolesRequired) {
@@ -65,6 +70,7 @@ record ReleaseJson(String id, String service, String version, String state, int 
                 d.manifest().roles().values().stream().map(role -> role(role, r, required)).toList(),
                 r.decisions().stream().map(ReleaseJson::decision).toList(),
                 d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(),
+                r.alerts().stream().map(a -> new AlertJson(a.probe(), a.summary(), a.at().toString())).toList(),
                 r.startedBy().label(), r.startedAt().toString());
     }
 

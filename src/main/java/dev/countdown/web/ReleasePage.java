@@ -20,6 +20,13 @@ final class ReleasePage {
                 .append("</p><p id=\"counters\">Items ").append(v.counters().settled()).append('/').append(v.counters().items())
                 .append(" passed · ").append(v.counters().failed()).append(" failed · approvals ")
                 .append(v.counters().rolesApproved()).append('/').append(v.counters().rolesRequired()).append("</p></section>");
+        if (!v.alerts().isEmpty()) {
+            html.append("<section class=\"alerts\" aria-label=\"Alerts\"><h2>Alerts</h2><ul>");
+            v.alerts().forEach(a -> html.append("<li role=\"alert\"><strong>Abort criterion fired: ").append(esc(a.probe()))
+                    .append("</strong> — ").append(esc(a.summary())).append(" <span class=\"muted\">at ").append(a.at())
+                    .append("</span>. Rollback recommended.</li>"));
+            html.append("</ul></section>");
+        }
         html.append(decisions(v));
         html.append("<section aria-label=\"Checklist\"><h2>Checklist</h2>");
         for (ReleaseView.SectionView s : v.sections()) {

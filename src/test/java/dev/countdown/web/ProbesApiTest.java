@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
@@ -88,6 +89,52 @@ class ProbesApiTest {
         }
     }
 
+    @Test
+    void afterTheGoTheWatchRaisesAnAlertWhenAnAbortCriterionKeepsFailing() throws Exception {
+        AtomicInteger status = new AtomicInteger(200);
+        try (MockWebServer target = new MockWebServer()) {
+            target.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return new MockResponse.Builder().code(status.get()).body("{\"status\":\"UP\"}").build();
+                }
+            });
+            target.start(InetAddress.getLoopbackAddress(), 0);
+            Map<String, Object> properties = properties(target.url("/health").toString(),
+                    "watch: { window: 1h, every: 1s, probes: [health], failures: 2 }\n");
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                ApiClient api = new ApiClient(server.getURI(), CountdownTestProperties.TOKEN);
+                dev.countdown.probe.ProbeWatch watch = server.getApplicationContext().getBean(dev.countdown.probe.ProbeWatch.class);
+                String id = api.post("/api/releases", "{\"service\":\"web\",\"version\":\"v2.0.0\",\"actor\":" + RM + "}")
+                        .json().at("/release/id").asText();
+                String base = "/api/releases/" + id;
+                assertThat(watch.tick()).as("nothing is watched before the GO").isZero();
+                api.post(base + "/probes", "{\"actor\":" + RM + "}");
+                api.post(base + "/items/checks.notes-read", "{\"state\":\"pass\",\"actor\":" + RM + "}");
+                api.post(base + "/approvals/qa-lead", "{\"vote\":\"approve\",\"actor\":" + actor("slack", "U0QA00001") + "}");
+                assertThat(api.post(base + "/decision", "{\"actor\":" + RM + "}").json().at("/release/state").asText())
+                        .isEqualTo("go");
+
+                status.set(500);
+                assertThat(watch.tick()).isEqualTo(1);
+                assertThat(api.get(base).json().get("alerts")).as("one failure is not yet a trend").isEmpty();
+                Thread.sleep(1100);
+                watch.tick();
+                JsonNode alerts = api.get(base).json().get("alerts");
+                assertThat(alerts).hasSize(1);
+                assertThat(alerts.get(0).get("probe").asText()).isEqualTo("health");
+                assertThat(alerts.get(0).get("summary").asText()).contains("500");
+                Thread.sleep(1100);
+                watch.tick();
+                assertThat(api.get(base).json().get("alerts")).as("an alert per streak, not per run").hasSize(1);
+                List<String> types = new java.util.ArrayList<>();
+                api.get(base + "/timeline").json().forEach(e -> types.add(e.get("type").asText()));
+                assertThat(types).contains("alert.raised").endsWith("probe.fail");
+                assertThat(api.get("/releases/" + id).body()).contains("Abort criterion fired: health", "Rollback recommended");
+            }
+        }
+    }
+
     private static JsonNode item(JsonNode response, String id) {
         for (JsonNode section : response.at("/release/sections")) {
             for (JsonNode item : section.get("items")) {
@@ -100,6 +147,10 @@ class ProbesApiTest {
     }
 
     private Map<String, Object> properties(String healthUrl) throws Exception {
+        return properties(healthUrl, "");
+    }
+
+    private Map<String, Object> properties(String healthUrl, String extra) throws Exception {
         Path templates = Files.createDirectories(dir.resolve("checklist-templates"));
         Path manifests = Files.createDirectories(dir.resolve("manifests"));
         Files.writeString(templates.resolve("web.md"), "# Web\n\n## Checks\n\n- [ ] /health returns 200\n- [ ] Notes read\n");
@@ -119,10 +170,11 @@ class ProbesApiTest {
                     timeout: 2s
                 bindings:
                   health: [checks.health-returns-200]
-                """.formatted(healthUrl));
+                """.formatted(healthUrl) + extra);
         Map<String, Object> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
         properties.put("countdown.manifests-dir", manifests.toString());
         properties.put("countdown.templates-dir", templates.toString());
+        properties.put("countdown.probes.watch-poll", "1h");
         return properties;
     }
 }
