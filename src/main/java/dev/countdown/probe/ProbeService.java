@@ -15,6 +15,7 @@ import dev.countdown.release.CommandResult;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Origin;
 import dev.countdown.release.ReleaseService;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
@@ -37,10 +38,12 @@ public class ProbeService {
 
     private final ReleaseService releases;
     private final ProbeRunner runner;
+    private final MeterRegistry metrics;
 
-    public ProbeService(ReleaseService releases, ProbeRunner runner) {
+    public ProbeService(ReleaseService releases, ProbeRunner runner, MeterRegistry metrics) {
         this.releases = releases;
         this.runner = runner;
+        this.metrics = metrics;
     }
 
     /** What a run would do, checked before anything runs: the probes, or why not. */
@@ -84,6 +87,8 @@ public class ProbeService {
     /** Runs what a plan holds and records the results; takes as long as the probes do. */
     public Run execute(Plan.Ready plan, Actor actor, String idempotencyKey, Origin origin) {
         List<ProbeResult> results = runner.run(plan.probes(), Optional.of(plan.version()));
+        results.forEach(r -> metrics.counter("countdown.probe.runs", "type", r.type(), "outcome",
+                r.outcome().name().toLowerCase(Locale.ROOT)).increment());
         List<Command.ProbeOutcome> outcomes = results.stream().map(ProbeService::outcome).toList();
         CommandResult recorded = releases.handle(new CommandRequest(new Command.RecordProbes(plan.releaseId(), outcomes),
                 actor, idempotencyKey, origin));

@@ -66,6 +66,38 @@ class SlackProbesTest {
         }
     }
 
+    @Test
+    void anAbortCriterionFiringAfterTheGoIsPostedInTheThreadAndChannel() throws Exception {
+        try (FakeSlack slack = new FakeSlack().start(); MockWebServer target = new MockWebServer()) {
+            target.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+            target.enqueue(new MockResponse.Builder().code(500).body("down").build());
+            target.start(InetAddress.getLoopbackAddress(), 0);
+            Map<String, Object> properties = properties(slack, target.url("/health").toString());
+            Files.writeString(dir.resolve("manifests").resolve("web.yaml"), Files.readString(dir.resolve("manifests")
+                    .resolve("web.yaml")) + "watch: { every: 1s, probes: [health] }\n");
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                var context = server.getApplicationContext();
+                ReleaseService releases = context.getBean(ReleaseService.class);
+                SignedSlackRequests requests = new SignedSlackRequests(server.getURI(), SlackTestBase.SECRET);
+                requests.send(SignedSlackRequests.slashCommand("/release", "start v2.0.0", "U0RM00001", "C0WEB0001", "w1"));
+                String id = releases.list(Optional.of("web")).getFirst().release().id();
+                context.getBean(dev.countdown.probe.ProbeService.class).run(id, java.util.List.of(),
+                        new dev.countdown.release.Actor(dev.countdown.release.IdentitySource.SLACK, "U0RM00001", "rm",
+                                java.util.Set.of()), "w2", null);
+                requests.send(SignedSlackRequests.blockAction(SlackIds.vote(id, true, "qa-lead"), null, "U0QA00001",
+                        "C0WEB0001", "w3"));
+                assertThat(SlackTestBase.answer(requests.send(SignedSlackRequests.slashCommand("/release", "decide",
+                        "U0RM00001", "C0WEB0001", "w4")))).contains("Release decision: GO");
+                context.getBean(dev.countdown.probe.ProbeWatch.class).tick();
+                context.getBean(ChatDispatcher.class).drain();
+                String rootTs = slack.channel("C0WEB0001").getFirst().ts();
+                FakeSlack.Message alert = slack.find(rootTs, "Abort criterion fired for web v2.0.0: health");
+                assertThat(alert.broadcast()).isTrue();
+                assertThat(alert.visibleText()).contains("500", "Rollback recommended");
+            }
+        }
+    }
+
     private static void awaitProbeEvents(ReleaseService releases, String id, int count) throws InterruptedException {
         Instant end = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(end)) {
@@ -102,6 +134,7 @@ class SlackProbesTest {
         properties.put("countdown.slack.api-url", slack.apiUrl());
         properties.put("countdown.chat.poll", "1h");
         properties.put("countdown.chat.initial-delay", "1h");
+        properties.put("countdown.probes.watch-poll", "1h");
         return properties;
     }
 }

@@ -85,6 +85,7 @@ class ProbesApiTest {
                 assertThat(bundle.at("/probes/0/outcome").asText()).isEqualTo("fail");
                 assertThat(bundle.at("/audit/events").findValuesAsText("type")).contains("probe.pass", "probe.fail");
                 assertThat(api.get(base + "/evidence.md").body()).contains("## Probes", "| health (http) | **fail**");
+                assertThat(api.get("/prometheus").body()).contains("countdown_probe_runs_total{outcome=\"fail\",type=\"http\"}");
             }
         }
     }
