@@ -147,7 +147,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
         var input = find(By.id("text"));
         input.sendKeys(message);
         input.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(input));
+        gone(input);
         loaded();
     }
 
@@ -155,8 +155,23 @@ class DashboardBrowserTest implements TestPropertyProvider {
     private void press(String label) {
         var button = find(By.cssSelector("button[aria-label='" + label.replace("'", "\\'") + "']"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        gone(button);
         loaded();
+    }
+
+    /**
+     * Waits until the element's page has been replaced. ChromeDriver reports such an element as
+     * stale, or as a node that "does not belong to the document": both mean gone.
+     */
+    private void gone(org.openqa.selenium.WebElement element) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException replaced) {
+                return true;
+            }
+        });
     }
 
     private void loaded() {
