@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The manifests in the manifests directory, read afresh whenever a release starts, so an edited
- * file takes effect for the next release and never for a running one.
+ * The manifests in the manifests directory. A file is read again as soon as it, or a template it
+ * names, changes on disk, so an edit takes effect for the next release and never for a running one.
  */
 @Singleton
 public class ManifestRegistry {
@@ -32,6 +33,7 @@ public class ManifestRegistry {
 
     private final Path manifestsDir;
     private final TemplateCatalog catalog;
+    private final Map<Path, Read> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ManifestRegistry(@Value("${countdown.manifests-dir:manifests}") String manifestsDir,
                             @Value("${countdown.templates-dir:checklist-templates}") String templatesDir) {
@@ -74,23 +76,52 @@ public class ManifestRegistry {
     private List<Found> readAll(List<String> unreadable) {
         List<Found> all = new ArrayList<>();
         for (Path file : files()) {
-            Map<String, String> templates = new LinkedHashMap<>();
-            TemplateSource recording = (name, manifestFile) -> {
-                Path path = catalog.resolve(name, manifestFile);
-                SourceText text = SourceText.read(path, TemplateParser.MAX_BYTES, "Markdown checklist");
-                templates.put(name, String.join("\n", text.lines()) + "\n");
-                return new TemplateParser().parse(text);
-            };
-            try {
-                SourceText text = SourceText.read(file, ManifestReader.MAX_BYTES, "release manifest (YAML)");
-                ManifestReader.Loaded loaded = new ManifestReader(recording).read(file, text);
-                String manifestText = String.join("\n", text.lines()) + "\n";
-                all.add(new Found(new DefinitionSnapshot(file.getFileName().toString(), manifestText, templates), loaded));
-            } catch (SourceException e) {
-                unreadable.add(e.getMessage().lines().findFirst().orElse(file.toString()));
-            }
+            Read read = cache.compute(file, (path, cached) -> cached != null && cached.current() ? cached : read(path));
+            read.found().ifPresent(all::add);
+            read.error().ifPresent(unreadable::add);
         }
+        cache.keySet().retainAll(files());
         return all;
+    }
+
+    /**
+     * One manifest file as last read, with the times of every file it was read from: while none
+     * has changed, a command costs a few file-system stats instead of reading and parsing again.
+     */
+    private record Read(Map<Path, FileTime> sources, Optional<Found> found, Optional<String> error) {
+        boolean current() {
+            return sources.entrySet().stream().allMatch(e -> e.getValue().equals(modified(e.getKey())));
+        }
+    }
+
+    private Read read(Path file) {
+        Map<String, String> templates = new LinkedHashMap<>();
+        Map<Path, FileTime> sources = new LinkedHashMap<>();
+        sources.put(file, modified(file));
+        TemplateSource recording = (name, manifestFile) -> {
+            Path path = catalog.resolve(name, manifestFile);
+            sources.put(path, modified(path));
+            SourceText text = SourceText.read(path, TemplateParser.MAX_BYTES, "Markdown checklist");
+            templates.put(name, String.join("\n", text.lines()) + "\n");
+            return new TemplateParser().parse(text);
+        };
+        try {
+            SourceText text = SourceText.read(file, ManifestReader.MAX_BYTES, "release manifest (YAML)");
+            ManifestReader.Loaded loaded = new ManifestReader(recording).read(file, text);
+            String manifestText = String.join("\n", text.lines()) + "\n";
+            return new Read(sources, Optional.of(new Found(new DefinitionSnapshot(file.getFileName().toString(),
+                    manifestText, templates), loaded)), Optional.empty());
+        } catch (SourceException e) {
+            return new Read(sources, Optional.empty(), Optional.of(e.getMessage().lines().findFirst().orElse(file.toString())));
+        }
+    }
+
+    private static FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private List<Path> files() {

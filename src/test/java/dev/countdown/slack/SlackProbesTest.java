@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countdown.chat.ChatDispatcher;
 import dev.countdown.release.ReleaseService;
-import dev.countdown.support.CountdownTestProperties;
+import dev.countdown.support.ServiceFixture;
 import dev.countdown.support.FakeSlack;
 import dev.countdown.support.SignedSlackRequests;
-import dev.countdown.support.TestPostgres;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.InetAddress;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
@@ -110,31 +108,11 @@ class SlackProbesTest {
     }
 
     private Map<String, Object> properties(FakeSlack slack, String healthUrl) throws Exception {
-        Path templates = Files.createDirectories(dir.resolve("checklist-templates"));
-        Path manifests = Files.createDirectories(dir.resolve("manifests"));
-        Files.writeString(templates.resolve("web.md"), "# Web\n\n## Checks\n\n- [ ] /health returns 200\n");
-        Files.writeString(manifests.resolve("web.yaml"), """
-                service: web
-                template: web.md
-                channels: { slack: [C0WEB0001] }
-                roles:
-                  qa-lead: { owners: { slack-users: [U0QA00001] } }
-                permissions:
-                  start: { slack-users: [U0RM00001] }
-                probes:
-                  health: { type: http, url: "%s", timeout: 2s }
-                bindings:
-                  health: [checks.health-returns-200]
-                """.formatted(healthUrl));
-        Map<String, Object> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
-        properties.put("countdown.manifests-dir", manifests.toString());
-        properties.put("countdown.templates-dir", templates.toString());
+        Map<String, Object> properties = ServiceFixture.write(dir, "# Web\n\n## Checks\n\n- [ ] /health returns 200\n",
+                ServiceFixture.webManifest(healthUrl, ""));
         properties.put("countdown.slack.bot-token", "xoxb-test-token");
         properties.put("countdown.slack.signing-secret", SlackTestBase.SECRET);
         properties.put("countdown.slack.api-url", slack.apiUrl());
-        properties.put("countdown.chat.poll", "1h");
-        properties.put("countdown.chat.initial-delay", "1h");
-        properties.put("countdown.probes.watch-poll", "1h");
         return properties;
     }
 }

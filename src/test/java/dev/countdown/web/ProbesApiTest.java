@@ -9,13 +9,11 @@ import dev.countdown.evidence.EvidenceBundle;
 import dev.countdown.support.ApiClient;
 import dev.countdown.support.ApiClient.Response;
 import dev.countdown.support.CountdownTestProperties;
-import dev.countdown.support.TestPostgres;
+import dev.countdown.support.ServiceFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -152,30 +150,8 @@ class ProbesApiTest {
     }
 
     private Map<String, Object> properties(String healthUrl, String extra) throws Exception {
-        Path templates = Files.createDirectories(dir.resolve("checklist-templates"));
-        Path manifests = Files.createDirectories(dir.resolve("manifests"));
-        Files.writeString(templates.resolve("web.md"), "# Web\n\n## Checks\n\n- [ ] /health returns 200\n- [ ] Notes read\n");
-        Files.writeString(manifests.resolve("web.yaml"), """
-                service: web
-                template: web.md
-                channels: { slack: [C0WEB0001] }
-                roles:
-                  qa-lead: { owners: { slack-users: [U0QA00001] } }
-                permissions:
-                  start: { slack-users: [U0RM00001] }
-                probes:
-                  health:
-                    type: http
-                    url: %s
-                    expect: { status: 200, json: { /status: UP } }
-                    timeout: 2s
-                bindings:
-                  health: [checks.health-returns-200]
-                """.formatted(healthUrl) + extra);
-        Map<String, Object> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
-        properties.put("countdown.manifests-dir", manifests.toString());
-        properties.put("countdown.templates-dir", templates.toString());
-        properties.put("countdown.probes.watch-poll", "1h");
-        return properties;
+        return ServiceFixture.write(dir, "# Web\n\n## Checks\n\n- [ ] /health returns 200\n- [ ] Notes read\n",
+                ServiceFixture.webManifest(healthUrl, extra).replace("expect: { status: 200 }",
+                        "expect: { status: 200, json: { /status: UP } }"));
     }
 }
