@@ -74,9 +74,13 @@ class ReleaseController {
         return HttpResponse.ok(new ProbesResponse(message, results, json(id)));
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+
     @io.micronaut.serde.annotation.Serdeable
     record ProbeRunJson(String name, String type, String outcome, String summary, int attempts) {
     }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 
     @io.micronaut.serde.annotation.Serdeable
     record ProbesResponse(String message, List<ProbeRunJson> results, @Nullable ReleaseJson release) {

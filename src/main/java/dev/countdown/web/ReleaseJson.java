@@ -14,33 +14,46 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** A release as the REST API shows it. */
+/** A release as the REST API shows it; every field is always present, null or empty when it has no value. */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 @Serdeable
 record ReleaseJson(String id, String service, String version, String state, int round, String phase,
                    Counters counters, List<SectionJson> sections, List<RoleJson> approvals,
                    List<DecisionJson> decisions, List<ProbeJson> probes, List<AlertJson> alerts, String startedBy,
                    String startedAt) {
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+
     @Serdeable
     record AlertJson(String probe, String summary, String at) {
     }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 
     @Serdeable
     record Counters(int items, int passed, int failed, int pending, int rolesApproved, int rolesRequired) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+
     @Serdeable
     record SectionJson(String id, String title, int level, @Nullable String gate, List<ItemJson> items) {
     }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 
     @Serdeable
     record ItemJson(String id, String text, String state, @Nullable String by, @Nullable String at, String note) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+
     @Serdeable
     record RoleJson(String id, String title, int needed, long approvals, boolean required, List<String> approvedBy,
                     List<String> rejectedBy) {
     }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 
     @Serdeable
     record DecisionJson(int round, String gate, String outcome, boolean overridden, String by, String at,
@@ -48,6 +61,7 @@ record ReleaseJson(String id, String service, String version, String state, int 
     }
 
     /** A probe of the manifest and its last result here; {@code stale} when older than its freshness limit. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     @Serdeable
     record ProbeJson(String name, String type, @Nullable String outcome, @Nullable String summary,
                      @Nullable String at, @Nullable String by, String freshFor, boolean stale) {
