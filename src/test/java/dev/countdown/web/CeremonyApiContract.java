@@ -139,6 +139,13 @@ abstract class CeremonyApiContract {
     }
 
     @Test
+    void healthAnswersUpWithTheDatabaseMigrated() {
+        Response health = api().get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
     void aRetriedCallWithTheSameKeyHasOneEffect() {
         ApiClient api = api();
         String id = api.post("/api/releases", "{\"service\":\"shop\",\"version\":\"v2.0.0\",\"actor\":" + RM + "}")
