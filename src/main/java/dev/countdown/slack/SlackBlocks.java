@@ -182,7 +182,7 @@ final class SlackBlocks {
             context.putArray("elements").add(plain(SlackText.limit("Note: " + d.note(), SECTION_TEXT)));
         }
         String text = (d.isFinal() ? "Release " + v.service() + " " + v.version() : d.label()) + ": " + d.outcome().label();
-        return new SlackMessage("decision:" + d.index(), text, blocks, d.isFinal());
+        return new SlackMessage("decision:" + d.index(), text, blocks, true, d.isFinal());
     }
 
     /** An abort criterion fired during the watch: said in the thread and in the channel. */

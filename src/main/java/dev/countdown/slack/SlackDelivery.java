@@ -85,8 +85,7 @@ final class SlackDelivery implements ChatDelivery {
                 if (message.key().equals("root")) {
                     rootTs = previous.messageRef();
                 }
-                if (message.key().startsWith("decision:") && message.broadcast()
-                        && !sent.containsKey("evidence:" + message.key())) {
+                if (message.evidence() && !sent.containsKey("evidence:" + message.key())) {
                     attachEvidence(thread.channelId(), rootTs, release, message.key(), now);
                 }
             }

@@ -38,7 +38,8 @@ class SlackCeremonyTest extends SlackTestBase {
                 .contains(":white_check_mark: Canary deployed to 5% of traffic", "pass by U0RM00001");
         assertThat(answer(command("decide", RM))).contains("Canary Go/No-Go: GO");
         deliver();
-        assertThat(slack.find(rootTs, "Canary Go/No-Go: GO").broadcast()).as("a gate stays in the thread").isFalse();
+        assertThat(slack.find(rootTs, "Canary Go/No-Go: GO").broadcast()).as("a gate is mirrored in the channel").isTrue();
+        assertThat(slack.calls("files.completeUploadExternal")).as("evidence comes with the release's decision").isEmpty();
 
         click(SlackIds.vote(releaseId, true, "qa-lead"), null, "U0STRANGER");
         FakeSlack.Call refusal = slack.await("chat.postEphemeral", Duration.ofSeconds(5));
