@@ -47,7 +47,7 @@ public class ProbeWatch {
     public int tick() {
         Instant now = clock.instant();
         int watched = 0;
-        for (LoadedRelease loaded : releases.list(Optional.empty())) {
+        for (LoadedRelease loaded : releases.inState(ReleaseState.GO)) {
             Optional<WatchPlan> watch = loaded.definition().manifest().watch();
             Optional<Instant> goAt = goAt(loaded);
             if (watch.isEmpty() || goAt.isEmpty() || now.isAfter(goAt.get().plus(watch.get().window()))) {

@@ -15,5 +15,7 @@ public interface ReleaseRowRepository extends CrudRepository<ReleaseRow, String>
 
     long countByState(String state);
 
+    List<ReleaseRow> findByStateOrderByCreatedAtDesc(String state);
+
     List<ReleaseRow> findByServiceOrderByCreatedAtDesc(String service);
 }

@@ -93,6 +93,11 @@ public class ReleaseService {
         return rows.stream().map(this::load).toList();
     }
 
+    /** The releases in one state, newest first. */
+    public List<LoadedRelease> inState(ReleaseState state) {
+        return releases.findByStateOrderByCreatedAtDesc(state.name()).stream().map(this::load).toList();
+    }
+
     /** How many releases are in each state, for the metrics. */
     public java.util.Map<ReleaseState, Long> countByState() {
         java.util.Map<ReleaseState, Long> counts = new java.util.EnumMap<>(ReleaseState.class);
