@@ -27,7 +27,7 @@ public record ReleaseView(String releaseId, String service, String version, Stri
     }
 
     /** The root message's figures: "items 12/31 passed, approvals 2/5". */
-    public record Counters(int items, int settled, int failed, int rolesRequired, int rolesApproved) {
+    public record Counters(int items, int settled, int failed, int pending, int rolesRequired, int rolesApproved) {
     }
 
     /** @param locked its items unlock after an earlier gate's GO */

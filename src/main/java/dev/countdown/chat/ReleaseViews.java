@@ -32,6 +32,7 @@ public final class ReleaseViews {
         List<ChecklistItem> items = d.template().items();
         int settled = (int) items.stream().filter(i -> r.item(i.id()).state().isSettled()).count();
         int failed = (int) items.stream().filter(i -> r.item(i.id()).state() == ItemState.FAIL).count();
+        int pending = (int) items.stream().filter(i -> r.item(i.id()).state() == ItemState.PENDING).count();
         List<ReleaseView.RoleView> roles = d.manifest().roles().values().stream().map(role -> role(role, r, d)).toList();
         int required = (int) roles.stream().filter(ReleaseView.RoleView::required).count();
         int approved = (int) roles.stream().filter(x -> x.required() && x.satisfied()).count();
@@ -40,7 +41,7 @@ public final class ReleaseViews {
             decisions.add(decision(k + 1, r.decisions().get(k)));
         }
         return new ReleaseView(r.id(), r.service(), r.version(), r.state().label(), r.state().acceptsWork(), r.round(),
-                d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, required, approved),
+                d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, pending, required, approved),
                 d.template().sections().stream().map(s -> section(s, r, d)).toList(), roles, decisions,
                 d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r));
     }

@@ -54,7 +54,8 @@ class DashboardController {
         }
         body.append("</select></label> <button type=\"submit\">Filter</button></form>");
         if (shown.isEmpty()) {
-            body.append(service == null && state == null ? welcome() : "<p>No release matches.</p>");
+            boolean filtered = blankToNull(service) != null || blankToNull(state) != null;
+            body.append(filtered ? "<p>No release matches.</p>" : welcome());
         } else {
             body.append("<table class=\"releases\"><thead><tr><th scope=\"col\">Service</th><th scope=\"col\">Version</th>"
                     + "<th scope=\"col\">State</th><th scope=\"col\">Items passed</th><th scope=\"col\">Approvals</th>"

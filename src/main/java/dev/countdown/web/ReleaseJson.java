@@ -1,14 +1,14 @@
 package dev.countdown.web;
 
+import dev.countdown.chat.ReleaseView;
+import dev.countdown.chat.ReleaseViews;
 import dev.countdown.release.ActorRef;
 import dev.countdown.release.DecisionRecord;
-import dev.countdown.release.ItemState;
 import dev.countdown.release.ItemStatus;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Release;
 import dev.countdown.release.ReleaseDefinition;
 import dev.countdown.manifest.RoleSpec;
-import dev.countdown.template.ChecklistItem;
 import dev.countdown.template.Section;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -70,16 +70,12 @@ record ReleaseJson(String id, String service, String version, String state, int 
     static ReleaseJson of(LoadedRelease loaded, java.time.Instant now) {
         Release r = loaded.release();
         ReleaseDefinition d = loaded.definition();
-        List<ChecklistItem> all = d.template().items();
-        int passed = (int) all.stream().filter(i -> r.item(i.id()).state().isSettled()).count();
-        int failed = (int) all.stream().filter(i -> r.item(i.id()).state() == ItemState.FAIL).count();
-        int pending = (int) all.stream().filter(i -> r.item(i.id()).state() == ItemState.PENDING).count();
+        // The figures every chat shows, counted in one place.
+        ReleaseView.Counters c = ReleaseViews.of(loaded, now).counters();
         List<String> required = d.manifest().policy().requiredRoles();
-        int approved = (int) required.stream()
-                .filter(role -> r.approvals(role) >= d.manifest().role(role).map(RoleSpec::approvals).orElse(1))
-                .count();
         return new ReleaseJson(r.id(), r.service(), r.version(), r.state().label(), r.round(),
-                d.phase(r.phase()).label(), new Counters(all.size(), passed, failed, pending, approved, required.size()),
+                d.phase(r.phase()).label(), new Counters(c.items(), c.settled(), c.failed(), c.pending(),
+                        c.rolesApproved(), c.rolesRequired()),
                 d.template().sections().stream().map(s -> section(s, r)).toList(),
                 d.manifest().roles().values().stream().map(role -> role(role, r, required)).toList(),
                 r.decisions().stream().map(ReleaseJson::decision).toList(),
