@@ -87,7 +87,8 @@ class DashboardBrowserTest implements TestPropertyProvider {
         assertThat(text("main")).contains("No releases yet", "playground");
 
         browser.get(base + "/playground?channel=C0SHOP001&user=U0RM00001");
-        assertThat(text(".notice")).contains("You act here as the user you pick").contains("off in production");
+        assertThat(text(".notice")).contains("You act here as the user you pick", "acts on no other release",
+                "COUNTDOWN_PLAYGROUND=on");
         type("/release start v1.0.0");
         assertThat(text(".ephemeral")).contains("Release shop v1.0.0 started.");
         assertThat(text(".channel")).contains("Release shop v1.0.0", "Canary deployed to 5% of traffic");
