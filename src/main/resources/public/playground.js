@@ -1,7 +1,8 @@
-// The playground's channel follows changes made elsewhere (another tab, Slack, the API).
+// The playground's channel follows changes made elsewhere (another tab, a probe run finishing).
 (() => {
-  if (!window.countdownRelease || !window.EventSource) return;
-  const source = new EventSource('/releases/' + encodeURIComponent(window.countdownRelease) + '/events');
+  const main = document.querySelector('main[data-playground-release]');
+  if (!main || !window.EventSource) return;
+  const source = new EventSource('/releases/' + encodeURIComponent(main.dataset.playgroundRelease) + '/events');
   // Browsers allow few connections per server: give this one back as soon as the page goes.
   window.addEventListener('pagehide', () => source.close());
   // A click or a command already brings a fresh page: do not reload over it.

@@ -23,8 +23,12 @@ final class Ceremony {
     private final Describer describer;
 
     Ceremony(ReleaseDefinition definition) {
+        this(definition, new Authorizer(definition.manifest()));
+    }
+
+    private Ceremony(ReleaseDefinition definition, Authorizer authorizer) {
         this.definition = definition;
-        this.authorizer = new Authorizer(definition.manifest());
+        this.authorizer = authorizer;
         this.describer = new Describer(definition.manifest());
     }
 
@@ -33,9 +37,11 @@ final class Ceremony {
             return refuse(Refusal.INVALID, null, "'" + start.version() + "' is not a version: use letters, digits, "
                     + "'.', '-', '+' or '_', at most 64, e.g. v1.2.0");
         }
-        if (!authorizer.allows(authorizer.starters(), actor)) {
+        // The release will be started by this actor: in the playground if they act from there.
+        Authorizer starting = new Authorizer(definition.manifest(), actor.ref());
+        if (!starting.allows(starting.starters(), actor)) {
             return forbidden(null, "You may not start a release of " + definition.manifest().service() + ".",
-                    authorizer.starters());
+                    starting.starters());
         }
         Release release = new Release(releaseId, definition.manifest().service(), start.version(), definition.hash(),
                 ReleaseState.OPEN, 1, 0, prechecked(actor, now), java.util.Map.of(), List.of(), actor.ref(), now,
@@ -45,6 +51,15 @@ final class Ceremony {
     }
 
     Step apply(Release release, Command command, Actor actor, Instant now) {
+        Optional<String> elsewhere = Authorizer.venueRefusal(actor, release.startedBy());
+        if (elsewhere.isPresent()) {
+            return refuse(Refusal.FORBIDDEN, release.id(), elsewhere.get());
+        }
+        return new Ceremony(definition, new Authorizer(definition.manifest(), release.startedBy()))
+                .applyAuthorized(release, command, actor, now);
+    }
+
+    private Step applyAuthorized(Release release, Command command, Actor actor, Instant now) {
         return switch (command) {
             case Command.Start s -> refuse(Refusal.INVALID, release.id(), "a release cannot be started twice");
             case Command.SetItem c -> setItem(release, c, actor, now);

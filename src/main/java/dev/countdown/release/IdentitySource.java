@@ -2,7 +2,13 @@ package dev.countdown.release;
 
 /** The namespace a user id belongs to; manifests name people per namespace. */
 public enum IdentitySource {
-    SLACK("slack"), DISCORD("discord"), API("api"), SYSTEM("system");
+    SLACK("slack"), DISCORD("discord"), API("api"), SYSTEM("system"),
+    /**
+     * Someone on the web playground, acting without signing in as a user they picked. Such an
+     * actor stands in for the Slack user of the same id, but only in releases started in the
+     * playground (see {@link Authorizer}).
+     */
+    PLAYGROUND("playground");
 
     private final String label;
 
@@ -20,6 +26,6 @@ public enum IdentitySource {
                 return source;
             }
         }
-        throw new IllegalArgumentException("unknown platform '" + text + "'; expected slack, discord or api");
+        throw new IllegalArgumentException("unknown platform '" + text + "'; expected slack, discord, api, system or playground");
     }
 }

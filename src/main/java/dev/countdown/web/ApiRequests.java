@@ -5,6 +5,7 @@ import dev.countdown.release.IdentitySource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The bodies the REST API accepts. Every write names the user it acts for. */
@@ -13,18 +14,22 @@ final class ApiRequests {
     private ApiRequests() {
     }
 
-    /** The user a call acts for, as the platform names them; the manifest decides what they may do. */
+    /**
+     * The user a call acts for, as the platform names them; the manifest decides what they may do.
+     * Only the chat platforms' identities: the system's and the playground's are not for callers to claim.
+     */
     @Serdeable
-    record ActorJson(String platform, String id, @Nullable String name, @Nullable List<String> groups) {
+    record ActorJson(@Nullable String platform, @Nullable String id, @Nullable String name, @Nullable List<String> groups) {
         Actor toActor() {
             if (platform == null || id == null || id.isBlank()) {
                 throw new BadRequest("actor needs a platform (slack, discord) and an id");
             }
-            try {
-                return new Actor(IdentitySource.parse(platform), id, name, groups == null ? Set.of() : Set.copyOf(groups));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("actor: " + e.getMessage());
-            }
+            IdentitySource source = switch (platform.strip().toLowerCase(Locale.ROOT)) {
+                case "slack" -> IdentitySource.SLACK;
+                case "discord" -> IdentitySource.DISCORD;
+                default -> throw new BadRequest("actor platform must be slack or discord, not '" + platform + "'");
+            };
+            return new Actor(source, id, name, groups == null ? Set.of() : Set.copyOf(groups));
         }
     }
 

@@ -130,7 +130,7 @@ class DashboardController {
                 + "must match the one posted with the decision.</p></section>"
                 + ReleasePage.live(v, releases.events(id)) + "</main>";
         return HttpResponse.ok(Html.page("Evidence " + v.service() + " " + v.version(), body, true, PrintCss.CSS))
-                .contentType(MediaType.TEXT_HTML_TYPE);
+                .contentType(MediaType.TEXT_HTML_TYPE).header(SecurityHeadersFilter.CSP, PrintCss.POLICY);
     }
 
     private String welcome() {

@@ -1,14 +1,11 @@
 package dev.countdown.web;
 
-import static dev.countdown.web.Html.esc;
-
 import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ProbeRuns;
 import dev.countdown.chat.ReleaseView;
-import dev.countdown.chat.ReleaseViews;
-import dev.countdown.manifest.Principals;
 import dev.countdown.manifest.ReleaseManifest;
 import dev.countdown.release.Actor;
+import dev.countdown.release.Authorizer;
 import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
 import dev.countdown.release.IdentitySource;
@@ -19,10 +16,12 @@ import dev.countdown.release.Origin;
 import dev.countdown.release.ReleaseService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -32,7 +31,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +41,8 @@ import java.util.UUID;
  * A page that behaves like a chat channel, for people without a Slack workspace yet: type
  * {@code /release start v1.0.0} and click the same buttons, rendered from the same
  * {@link ReleaseView} and driving the same commands as Slack, acting as a user chosen on the page.
+ * Who acts is a {@link IdentitySource#PLAYGROUND} identity, never a Slack user: it counts only in
+ * releases started here (see {@link Authorizer}).
  */
 @Controller("/playground")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -64,137 +64,112 @@ class PlaygroundController {
     }
 
     @Serdeable
-    record Typed(String channel, String user, String text) {
+    record Typed(@Nullable String channel, @Nullable String user, @Nullable String text) {
     }
 
     @Serdeable
-    record Click(String channel, String user, String release, String verb, String target, @Nullable String value,
-                 @Nullable String note) {
+    record Click(@Nullable String channel, @Nullable String user, @Nullable String release, @Nullable String verb,
+                 @Nullable String target, @Nullable String value, @Nullable String note) {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(@Nullable @QueryValue String channel, @Nullable @QueryValue String user,
                               @Nullable @QueryValue String said) {
         if (!settings.enabled()) {
-            return HttpResponse.<String>notFound().contentType(MediaType.TEXT_HTML_TYPE).body(Html.page("Playground off",
-                    "<main><h1>The playground is off</h1><p>It lets anyone act as any user a manifest names, so it is off "
-                    + "in production configuration (any database but the embedded one). Set <code>COUNTDOWN_PLAYGROUND=on</code> "
-                    + "to turn it on.</p></main>", false, ""));
+            return HttpResponse.<String>notFound().contentType(MediaType.TEXT_HTML_TYPE).body(PlaygroundPage.off(settings));
         }
-        Map<String, List<ReleaseManifest>> channels = channels();
+        Map<String, List<ReleaseManifest>> channels = PlaygroundPage.channels(registry.all());
         if (channels.isEmpty()) {
-            return html(Html.page("Playground", "<main><h1>Playground</h1><p>No manifest in <code>manifests/</code> names a "
-                    + "Slack channel yet; the playground plays in those channels.</p></main>", false, ""));
+            return html(PlaygroundPage.noChannel());
         }
         String ch = channel != null && channels.containsKey(channel) ? channel : channels.keySet().iterator().next();
-        Map<String, String> users = users(channels.get(ch));
-        String who = user != null && users.containsKey(user) ? user : users.keySet().stream().findFirst().orElse("U0PLAYER");
-        StringBuilder body = new StringBuilder("<main class=\"playground\"><h1>Playground</h1>");
-        body.append("<p class=\"notice\" role=\"note\">You act here as the user you pick, without signing in. The playground "
-                + "is on because Countdown runs on its embedded database; it is off in production configuration.</p>");
-        body.append("<form method=\"get\" action=\"/playground\" class=\"who\"><label>Channel <select name=\"channel\">");
-        channels.forEach((id, ms) -> body.append("<option value=\"").append(esc(id)).append('"').append(id.equals(ch) ? " selected" : "")
-                .append(">#").append(esc(id)).append(" (").append(esc(String.join(", ", ms.stream().map(ReleaseManifest::service).toList())))
-                .append(")</option>"));
-        body.append("</select></label> <label>Act as <select name=\"user\" id=\"user\">");
-        users.forEach((id, label) -> body.append("<option value=\"").append(esc(id)).append('"').append(id.equals(who) ? " selected" : "")
-                .append('>').append(esc(label)).append("</option>"));
-        body.append("</select></label> <button type=\"submit\" aria-label=\"Switch\">Switch</button></form>");
+        Map<String, String> users = PlaygroundPage.users(channels.get(ch));
+        String who = user != null && users.containsKey(user) ? user : users.keySet().iterator().next();
         Optional<LoadedRelease> current = commands.current(PlaygroundDelivery.PLATFORM, ch);
-        body.append("<section class=\"channel\" aria-label=\"Channel messages\">");
-        current.ifPresent(r -> body.append(PlaygroundMessages.render(ReleaseViews.of(r), ch, who)));
-        if (said != null && !said.isBlank()) {
-            body.append("<div class=\"ephemeral\" role=\"status\"><span class=\"muted\">Only visible to you</span><pre>")
-                    .append(esc(said)).append("</pre></div>");
-        }
-        body.append("</section><form method=\"post\" action=\"/playground/command\" class=\"composer\">")
-                .append(hidden("channel", ch)).append(hidden("user", who))
-                .append("<label for=\"text\" class=\"visually-hidden\">Message</label><input id=\"text\" name=\"text\" "
-                        + "autocomplete=\"off\" placeholder=\"/release start v1.0.0\" required> <button type=\"submit\">Send</button></form>");
-        current.ifPresent(r -> body.append("<p><a href=\"/releases/").append(esc(r.release().id()))
-                .append("\">Open this release's page</a></p>"));
-        body.append("</main>");
-        if (current.isPresent()) {
-            body.append("<script>window.countdownRelease='").append(esc(current.get().release().id()))
-                    .append("';</script><script src=\"/static/playground.js\"></script>");
-        }
-        return html(Html.page("Playground · Countdown", body.toString(), false, ""));
+        return html(PlaygroundPage.channel(settings, channels, ch, users, who, current, said));
     }
 
     @Post(value = "/command", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> command(@Body Typed typed) {
+    HttpResponse<?> command(@Nullable @Body Typed form) {
+        Typed typed = form == null ? new Typed(null, null, null) : form;
         if (!settings.enabled()) {
             return HttpResponse.notFound();
         }
-        String text = Optional.ofNullable(typed.text()).orElse("").strip();
-        String said;
-        if (!text.startsWith("/release")) {
-            said = "Only /release commands work here. " + ChatCommands.HELP;
-        } else {
-            said = commands.handle(new ChatCommands.Invocation(PlaygroundDelivery.PLATFORM, typed.channel(),
-                    text.substring("/release".length()), "playground:" + UUID.randomUUID(), m -> actor(typed.user()))).text();
+        String channel = required(typed.channel(), "channel");
+        if (!PlaygroundPage.channels(registry.all()).containsKey(channel)) {
+            throw new BadInput("No manifest names the channel '" + channel + "'.");
         }
-        return back(typed.channel(), typed.user(), said);
+        Actor actor = actor(typed.user());
+        String text = required(typed.text(), "text").strip();
+        String said = !text.startsWith("/release") ? "Only /release commands work here. " + ChatCommands.HELP
+                : commands.handle(new ChatCommands.Invocation(PlaygroundDelivery.PLATFORM, channel,
+                text.substring("/release".length()), key(), m -> actor)).text();
+        return back(channel, actor.userId(), said);
     }
 
     @Post(value = "/click", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> click(@Body Click click) {
+    HttpResponse<?> click(@Nullable @Body Click form) {
+        Click click = form == null ? new Click(null, null, null, null, null, null, null) : form;
         if (!settings.enabled()) {
             return HttpResponse.notFound();
         }
-        if (click.verb().equals("probe")) {
-            return back(click.channel(), click.user(), probes.start(click.release(), List.of(click.target()),
-                    actor(click.user()), "playground:" + UUID.randomUUID(),
-                    new Origin(PlaygroundDelivery.PLATFORM, click.channel())).text());
-        }
-        Command command = switch (click.verb()) {
-            case "item" -> click.value() != null && click.value().equals("note")
-                    ? new Command.AddNote(click.release(), click.target(), Optional.ofNullable(click.note()).orElse(""))
-                    : new Command.SetItem(click.release(), click.target(), ItemState.parse(
-                            Optional.ofNullable(click.value()).orElse("pass")), click.note());
-            case "approve", "reject" -> new Command.CastVote(click.release(), click.target(), click.verb().equals("approve"),
-                    click.note());
-            default -> null;
+        String channel = required(click.channel(), "channel");
+        Actor actor = actor(click.user());
+        String release = required(click.release(), "release");
+        String target = required(click.target(), "target");
+        Origin origin = new Origin(PlaygroundDelivery.PLATFORM, channel);
+        String verb = required(click.verb(), "verb");
+        Command command = switch (verb) {
+            case "probe" -> null;
+            case "item" -> item(release, target, required(click.value(), "value"), click.note());
+            case "approve", "reject" -> new Command.CastVote(release, target, verb.equals("approve"), click.note());
+            default -> throw new BadInput("Unknown verb '" + verb + "'; expected item, approve, reject or probe.");
         };
         if (command == null) {
-            return back(click.channel(), click.user(), "That button is not known here.");
+            // Probes run before their results are recorded: refuse a foreign release before they run.
+            Optional<String> elsewhere = releases.find(release)
+                    .flatMap(r -> Authorizer.venueRefusal(actor, r.release().startedBy()));
+            return back(channel, actor.userId(), elsewhere.orElseGet(() ->
+                    probes.start(release, List.of(target), actor, key(), origin).text()));
         }
-        var result = releases.handle(new CommandRequest(command, actor(click.user()), "playground:" + UUID.randomUUID(),
-                new Origin(PlaygroundDelivery.PLATFORM, click.channel())));
-        ChatCommands.Answer answer = ChatCommands.answer(result);
-        return back(click.channel(), click.user(), answer.refused() ? answer.text() : null);
+        ChatCommands.Answer answer = ChatCommands.answer(releases.handle(new CommandRequest(command, actor, key(), origin)));
+        return back(channel, actor.userId(), answer.refused() ? answer.text() : null);
     }
 
-    private Map<String, List<ReleaseManifest>> channels() {
-        Map<String, List<ReleaseManifest>> channels = new LinkedHashMap<>();
-        for (ReleaseManifest m : registry.all()) {
-            m.channels().slack().forEach(c -> channels.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(m));
+    @Error(exception = BadInput.class)
+    HttpResponse<String> badInput(BadInput e) {
+        return HttpResponse.<String>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(PlaygroundPage.badRequest(e.getMessage()));
+    }
+
+    private static Command item(String release, String target, String value, String note) {
+        if (value.equals("note")) {
+            return new Command.AddNote(release, target, note == null ? "" : note);
         }
-        return channels;
-    }
-
-    /** The Slack users the channel's manifests name, each with what they may do. */
-    private static Map<String, String> users(List<ReleaseManifest> manifests) {
-        Map<String, List<String>> parts = new LinkedHashMap<>();
-        for (ReleaseManifest m : manifests) {
-            add(parts, m.permissions().start(), "may start");
-            add(parts, m.permissions().decide(), "may decide");
-            m.roles().values().forEach(r -> add(parts, r.owners(), r.title()));
+        try {
+            return new Command.SetItem(release, target, ItemState.parse(value), note);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("Unknown value '" + value + "' for an item; expected pass, fail, n/a, blocked, pending "
+                    + "or note.");
         }
-        Map<String, String> users = new LinkedHashMap<>();
-        parts.forEach((id, what) -> users.put(id, id + " — " + String.join(", ", what.stream().distinct().toList())));
-        users.put("U0VISITOR", "U0VISITOR — named nowhere (to see a refusal)");
-        return users;
     }
 
-    private static void add(Map<String, List<String>> parts, Principals p, String what) {
-        p.slackUsers().forEach(u -> parts.computeIfAbsent(u, k -> new java.util.ArrayList<>()).add(what));
-    }
-
+    /** Who acts: a playground identity under the id picked on the page, a Slack user id of a manifest. */
     private static Actor actor(String user) {
-        return new Actor(IdentitySource.SLACK, user == null || user.isBlank() ? "U0VISITOR" : user, user, Set.of());
+        return new Actor(IdentitySource.PLAYGROUND, required(user, "user"), user, Set.of());
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new BadInput("The form needs a " + field + ".");
+        }
+        return value;
+    }
+
+    private static String key() {
+        return "playground:" + UUID.randomUUID();
     }
 
     private static HttpResponse<?> back(String channel, String user, String said) {
@@ -203,14 +178,17 @@ class PlaygroundController {
     }
 
     private static String enc(String s) {
-        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
-    }
-
-    static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + esc(value) + "\">";
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> html(String page) {
         return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML_TYPE);
+    }
+
+    /** Form input the playground cannot use; answered 400 with the message. */
+    static final class BadInput extends RuntimeException {
+        BadInput(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.countdown.web;
 
 import static dev.countdown.web.Html.esc;
-import static dev.countdown.web.PlaygroundController.hidden;
+import static dev.countdown.web.PlaygroundPage.hidden;
 
 import dev.countdown.chat.ReleaseView;
 

@@ -1,6 +1,9 @@
 package dev.countdown.web;
 
-/** The printable evidence page's styles, inlined so the saved page stands alone. */
+/**
+ * The printable evidence page's styles, inlined so the saved page stands alone. Its policy admits
+ * this one style block by its hash, and nothing else: no script, no other style.
+ */
 final class PrintCss {
 
     static final String CSS = """
@@ -14,6 +17,18 @@ final class PrintCss {
             ul.items{list-style:none;padding-left:0}.note{margin-left:5em;color:#333;white-space:pre-wrap}
             @media print{a{color:inherit;text-decoration:none}}
             """;
+
+    static final String POLICY = "default-src 'none'; style-src 'sha256-" + sha256(CSS) + "'; img-src 'self' data:; "
+            + "form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static String sha256(String text) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private PrintCss() {
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,9 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -69,6 +73,9 @@ class DashboardBrowserTest implements TestPropertyProvider {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,2000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
                 options);
     }
@@ -87,7 +94,8 @@ class DashboardBrowserTest implements TestPropertyProvider {
         assertThat(text("main")).contains("No releases yet", "playground");
 
         browser.get(base + "/playground?channel=C0SHOP001&user=U0RM00001");
-        assertThat(text(".notice")).contains("You act here as the user you pick").contains("off in production");
+        assertThat(text(".notice")).contains("You act here as the user you pick", "acts on no other release",
+                "COUNTDOWN_PLAYGROUND=on");
         type("/release start v1.0.0");
         assertThat(text(".ephemeral")).contains("Release shop v1.0.0 started.");
         assertThat(text(".channel")).contains("Release shop v1.0.0", "Canary deployed to 5% of traffic");
@@ -141,6 +149,12 @@ class DashboardBrowserTest implements TestPropertyProvider {
         browser.findElement(By.linkText("printable page")).click();
         assertThat(text("#chain-head")).matches("[0-9a-f]{64}");
         assertThat(text("main")).contains("evidence verify", "Release decision: GO");
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.querySelector('h1')).fontSize;"))
+                .as("the printable page's own style applies under its policy").isEqualTo("25.6px");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
+                .as("nothing the pages do is blocked by their Content-Security-Policy")
+                .noneMatch(m -> m.contains("Content Security Policy"));
     }
 
     private void type(String message) {
