@@ -32,6 +32,8 @@ import java.util.concurrent.locks.LockSupport;
 public class ReleaseService {
 
     private static final int MAX_ATTEMPTS = 200;
+    private static final java.util.Set<String> RACE_STATES = java.util.Set.of("23505", "40001", "40P01", "HYT00",
+            "55P03", "90131");
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final TransactionOperations<Connection> transactions;
@@ -244,9 +246,15 @@ public class ReleaseService {
         return false;
     }
 
-    /** Unique violation (23…), serialization failure or deadlock (40001, 40P01), H2's lock timeout (HYT00). */
-    private static boolean isRaceState(String state) {
-        return state.startsWith("23") || state.equals("40001") || state.equals("40P01") || state.equals("HYT00");
+    /**
+     * The states of a lost race, on PostgreSQL and on H2 (its codes are the same in PostgreSQL mode):
+     * unique violation 23505 (two inserts of one key), serialization failure 40001 (H2's deadlock
+     * too), deadlock 40P01, lock timeouts HYT00 (H2) and 55P03 (PostgreSQL), and H2's concurrent
+     * update 90131. Any other integrity violation (NOT NULL 23502, foreign key 23503, check 23513/23514)
+     * is a bug that no retry mends: it surfaces at once.
+     */
+    static boolean isRaceState(String state) {
+        return RACE_STATES.contains(state);
     }
 
     private static String commandName(Command command) {
