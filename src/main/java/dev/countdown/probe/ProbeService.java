@@ -12,6 +12,7 @@ import dev.countdown.release.Authorizer;
 import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
 import dev.countdown.release.CommandResult;
+import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Origin;
 import dev.countdown.release.ReleaseService;
@@ -60,6 +61,11 @@ public class ProbeService {
      * on the release. Only probes the manifest defines can run: a typed name only selects among them.
      */
     public Plan plan(String releaseId, List<String> names, Actor actor) {
+        Optional<String> problem = Limits.tooLong("release id", releaseId, Limits.RELEASE_ID)
+                .or(() -> Limits.problem(names));
+        if (problem.isPresent()) {
+            return refused(CommandResult.Refusal.INVALID, Limits.sentence(problem.get()), null);
+        }
         Optional<LoadedRelease> loaded = releases.find(releaseId);
         if (loaded.isEmpty()) {
             return refused(CommandResult.Refusal.NOT_FOUND, "No release '" + releaseId + "'.", releaseId);
@@ -72,7 +78,9 @@ public class ProbeService {
         }
         List<String> unknown = names.stream().filter(n -> manifest.probe(n).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            return refused(CommandResult.Refusal.NOT_FOUND, "No probe " + String.join(", ", unknown) + " in this "
+            return refused(CommandResult.Refusal.NOT_FOUND, "No probe " + String.join(", ", unknown.stream().limit(5)
+                    .map(Limits::shown).toList()) + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : "")
+                    + " in this "
                     + "release; its probes: " + (manifest.probes().isEmpty() ? "none" : String.join(", ",
                     manifest.probes().keySet())) + ".", releaseId);
         }

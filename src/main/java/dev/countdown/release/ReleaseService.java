@@ -63,6 +63,13 @@ public class ReleaseService {
     }
 
     public CommandResult handle(CommandRequest request) {
+        Optional<String> problem = Limits.problem(request.command());
+        if (problem.isPresent()) {
+            // Malformed input is refused before any storage: it is nobody's attempt under the rules.
+            String releaseId = request.command().releaseId();
+            return new CommandResult.Refused(Refusal.INVALID, Limits.sentence(problem.get()), Principals.NONE,
+                    releaseId == null || releaseId.length() > Limits.RELEASE_ID ? null : releaseId);
+        }
         Optional<ManifestRegistry.Found> found = Optional.empty();
         if (request.command() instanceof Command.Start start) {
             try {
