@@ -61,21 +61,28 @@ class ReleaseController {
         this.metrics = metrics;
     }
 
-    /** Runs the named probes, or all; answers when they are done, with each result. */
+    /**
+     * Runs the named probes, or all; answers when they are done, with each result. The same
+     * {@code Idempotency-Key} again runs nothing: it answers what the first call answered
+     * ({@code repeated}), or 409 while that call is still running its probes.
+     */
     @Post("/{id}/probes")
     HttpResponse<?> runProbes(@PathVariable String id, @Body ApiRequests.ProbeRequest body,
                               @Nullable @Header("Idempotency-Key") String key) {
         Actor actor = ApiRequests.required(body.actor(), "actor").toActor();
         ProbeService.Run run = probes.run(id, body.probes() == null ? List.of() : body.probes(), actor,
                 idempotencyKey(key), null);
-        if (run.recorded() instanceof CommandResult.Refused r) {
-            return HttpResponse.status(status(r.kind())).body(new ApiError(status(r.kind()).getCode(), r.message(),
-                    r.releaseId()));
-        }
-        List<ProbeRunJson> results = run.results().stream().map(p -> new ProbeRunJson(p.name(), p.type(),
-                p.outcome().name().toLowerCase(Locale.ROOT), p.summary(), p.attempts())).toList();
-        String message = run.recorded() instanceof CommandResult.Applied a ? a.message() : "recorded";
-        return HttpResponse.ok(new ProbesResponse(message, results, json(id)));
+        return switch (run.recorded()) {
+            case CommandResult.Refused r -> HttpResponse.status(status(r.kind()))
+                    .body(new ApiError(status(r.kind()).getCode(), r.message(), r.releaseId()));
+            case CommandResult.Repeated r when run.running() -> HttpResponse.status(HttpStatus.CONFLICT)
+                    .body(new ApiError(409, r.message(), id));
+            case CommandResult.Repeated r -> HttpResponse.ok(new ProbesResponse("repeated", r.message(), List.of(),
+                    json(id)));
+            case CommandResult.Applied a -> HttpResponse.ok(new ProbesResponse("applied", a.message(),
+                    run.results().stream().map(p -> new ProbeRunJson(p.name(), p.type(),
+                            p.outcome().name().toLowerCase(Locale.ROOT), p.summary(), p.attempts())).toList(), json(id)));
+        };
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
@@ -87,7 +94,7 @@ class ReleaseController {
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 
     @io.micronaut.serde.annotation.Serdeable
-    record ProbesResponse(String message, List<ProbeRunJson> results, @Nullable ReleaseJson release) {
+    record ProbesResponse(String outcome, String message, List<ProbeRunJson> results, @Nullable ReleaseJson release) {
     }
 
     @Get
