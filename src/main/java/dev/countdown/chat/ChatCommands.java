@@ -5,6 +5,7 @@ import dev.countdown.release.Actor;
 import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
 import dev.countdown.release.CommandResult;
+import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.Origin;
@@ -72,7 +73,7 @@ public final class ChatCommands {
             case "cancel" -> onCurrent(inv, id -> new Command.Cancel(id, rest));
             case "reopen" -> onCurrent(inv, id -> new Command.Reopen(id, rest));
             case "probe", "probes" -> probe(inv, words.subList(1, words.size()));
-            default -> Answer.info("I don't know '" + words.getFirst() + "'.\n" + HELP);
+            default -> Answer.info("I don't know '" + Limits.shown(words.getFirst()) + "'.\n" + HELP);
         };
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Bean;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Probe runs asked for in a chat: checked at once, so a refusal is the answer; run in the
  * background, because probes take seconds and a chat wants its answer in three. The results reach
- * the release's messages through the outbox like any other change.
+ * the release's messages through the outbox like any other change. The idempotency key is claimed
+ * before the answer, so a platform's retry of the same command or click (same key) runs nothing.
  */
 @Singleton
 public class ProbeRuns {
@@ -34,9 +36,13 @@ public class ProbeRuns {
         return switch (probes.plan(releaseId, names, actor)) {
             case ProbeService.Plan.Refused refused -> ChatCommands.answer(refused.refusal());
             case ProbeService.Plan.Ready ready -> {
+                Optional<ProbeService.Run> earlier = probes.claim(ready, idempotencyKey);
+                if (earlier.isPresent()) {
+                    yield ChatCommands.answer(earlier.get().recorded());
+                }
                 background.submit(() -> {
                     try {
-                        probes.execute(ready, actor, idempotencyKey, origin);
+                        probes.runClaimed(ready, actor, idempotencyKey, origin);
                     } catch (RuntimeException e) {
                         LOG.warn("probe run on {} failed: {}", releaseId, e.toString());
                     }

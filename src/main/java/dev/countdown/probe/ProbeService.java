@@ -12,6 +12,7 @@ import dev.countdown.release.Authorizer;
 import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
 import dev.countdown.release.CommandResult;
+import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Origin;
 import dev.countdown.release.ReleaseService;
@@ -24,14 +25,28 @@ import java.util.Optional;
 /**
  * Runs a release's probes for a person and records what they found. The probes run outside any
  * transaction (they take seconds); only the recording is a command, so a slow target holds no
- * lock and a refused person starts no probe at all.
+ * lock and a refused person starts no probe at all. The call's idempotency key is claimed before
+ * any probe runs: probes may write to rate-limited targets, so a retried request or a replayed
+ * Slack command runs nothing and answers what the first call answered.
  */
 @Singleton
 public class ProbeService {
 
-    /** The results of one run, and what recording them did. */
-    public record Run(List<ProbeResult> results, CommandResult recorded) {
+    /**
+     * The results of one run, and what recording them did. When the key was seen before, no
+     * probe ran: {@code recorded} is {@link CommandResult.Repeated} with the earlier answer, and
+     * {@code running} says that the earlier call has not answered yet.
+     */
+    public record Run(List<ProbeResult> results, CommandResult recorded, boolean running) {
+        public Run(List<ProbeResult> results, CommandResult recorded) {
+            this(results, recorded, false);
+        }
     }
+
+    static final String WHILE_RUNNING = "These probes are already running for this request; their results will "
+            + "show on the release when they are done.";
+    static final String ABANDONED = "The probe run for this request failed before its results were recorded; "
+            + "a new request runs the probes again.";
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .registerModule(new Jdk8Module()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -60,6 +75,11 @@ public class ProbeService {
      * on the release. Only probes the manifest defines can run: a typed name only selects among them.
      */
     public Plan plan(String releaseId, List<String> names, Actor actor) {
+        Optional<String> problem = Limits.tooLong("release id", releaseId, Limits.RELEASE_ID)
+                .or(() -> Limits.problem(names));
+        if (problem.isPresent()) {
+            return refused(CommandResult.Refusal.INVALID, Limits.sentence(problem.get()), null);
+        }
         Optional<LoadedRelease> loaded = releases.find(releaseId);
         if (loaded.isEmpty()) {
             return refused(CommandResult.Refusal.NOT_FOUND, "No release '" + releaseId + "'.", releaseId);
@@ -72,7 +92,9 @@ public class ProbeService {
         }
         List<String> unknown = names.stream().filter(n -> manifest.probe(n).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            return refused(CommandResult.Refusal.NOT_FOUND, "No probe " + String.join(", ", unknown) + " in this "
+            return refused(CommandResult.Refusal.NOT_FOUND, "No probe " + String.join(", ", unknown.stream().limit(5)
+                    .map(Limits::shown).toList()) + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : "")
+                    + " in this "
                     + "release; its probes: " + (manifest.probes().isEmpty() ? "none" : String.join(", ",
                     manifest.probes().keySet())) + ".", releaseId);
         }
@@ -84,15 +106,38 @@ public class ProbeService {
         return new Plan.Ready(releaseId, loaded.get().release().version(), specs);
     }
 
-    /** Runs what a plan holds and records the results; takes as long as the probes do. */
+    /**
+     * Claims {@code idempotencyKey} for a plan: empty when this call is the first and may run the
+     * probes; otherwise the earlier call's answer, and nothing runs.
+     */
+    public Optional<Run> claim(Plan.Ready plan, String idempotencyKey) {
+        return releases.claim(idempotencyKey, plan.releaseId(), WHILE_RUNNING)
+                .map(seen -> new Run(List.of(), seen.answer(), seen.running()));
+    }
+
+    /** Runs a plan whose key this call {@link #claim claimed}, and records the results; takes as long as the probes do. */
+    public Run runClaimed(Plan.Ready plan, Actor actor, String idempotencyKey, Origin origin) {
+        try {
+            List<ProbeResult> results = runner.run(plan.probes(), Optional.of(plan.version()));
+            results.forEach(r -> metrics.counter("countdown.probe.runs", "type", r.type(), "outcome",
+                    r.outcome().name().toLowerCase(Locale.ROOT)).increment());
+            List<Command.ProbeOutcome> outcomes = results.stream().map(ProbeService::outcome).toList();
+            CommandResult recorded = releases.complete(new CommandRequest(new Command.RecordProbes(plan.releaseId(),
+                    outcomes), actor, idempotencyKey, origin));
+            return new Run(results, recorded);
+        } catch (RuntimeException e) {
+            try {
+                releases.abandon(idempotencyKey, ABANDONED);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Claims the key and runs what a plan holds, unless the key was seen before. */
     public Run execute(Plan.Ready plan, Actor actor, String idempotencyKey, Origin origin) {
-        List<ProbeResult> results = runner.run(plan.probes(), Optional.of(plan.version()));
-        results.forEach(r -> metrics.counter("countdown.probe.runs", "type", r.type(), "outcome",
-                r.outcome().name().toLowerCase(Locale.ROOT)).increment());
-        List<Command.ProbeOutcome> outcomes = results.stream().map(ProbeService::outcome).toList();
-        CommandResult recorded = releases.handle(new CommandRequest(new Command.RecordProbes(plan.releaseId(), outcomes),
-                actor, idempotencyKey, origin));
-        return new Run(results, recorded);
+        return claim(plan, idempotencyKey).orElseGet(() -> runClaimed(plan, actor, idempotencyKey, origin));
     }
 
     /** Plans and executes at once: for callers that can wait, such as the REST API. */

@@ -10,12 +10,19 @@ import java.util.Set;
  */
 public record Actor(IdentitySource source, String userId, String displayName, Set<String> groups) {
 
+    /** Refuses what does not fit the audit trail (see {@link Limits}); adapters answer the message as bad input. */
     public Actor {
-        groups = Set.copyOf(groups);
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("an actor needs a user id");
         }
+        Limits.require("user id", userId, Limits.USER_ID);
         displayName = displayName == null || displayName.isBlank() ? userId : displayName;
+        Limits.require("display name", displayName, Limits.DISPLAY_NAME);
+        Set<String> given = groups == null ? Set.of() : groups;
+        Limits.problemWithGroups(given).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        groups = Set.copyOf(given);
     }
 
     /** Who stands in the audit trail: the identity without the groups it had at the time. */

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Ceremony {
 
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
-    private static final int NOTE_LIMIT = 2000;
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0," + (Limits.VERSION - 1) + "}");
 
     private final ReleaseDefinition definition;
     private final Authorizer authorizer;
@@ -34,8 +33,8 @@ final class Ceremony {
 
     Step start(String releaseId, Command.Start start, Actor actor, Instant now) {
         if (!VERSION.matcher(start.version()).matches()) {
-            return refuse(Refusal.INVALID, null, "'" + start.version() + "' is not a version: use letters, digits, "
-                    + "'.', '-', '+' or '_', at most 64, e.g. v1.2.0");
+            return refuse(Refusal.INVALID, null, "'" + Limits.shown(start.version()) + "' is not a version: use "
+                    + "letters, digits, '.', '-', '+' or '_', at most " + Limits.VERSION + ", e.g. v1.2.0");
         }
         // The release will be started by this actor: in the playground if they act from there.
         Authorizer starting = new Authorizer(definition.manifest(), actor.ref());
@@ -73,7 +72,7 @@ final class Ceremony {
     }
 
     private Step setItem(Release release, Command.SetItem c, Actor actor, Instant now) {
-        Optional<Step> refused = checkItem(release, c.itemId(), actor, c.note());
+        Optional<Step> refused = checkItem(release, c.itemId(), actor);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -88,7 +87,7 @@ final class Ceremony {
     }
 
     private Step addNote(Release release, Command.AddNote c, Actor actor, Instant now) {
-        Optional<Step> refused = checkItem(release, c.itemId(), actor, c.note());
+        Optional<Step> refused = checkItem(release, c.itemId(), actor);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -101,15 +100,12 @@ final class Ceremony {
                 "Note added to " + itemText(c.itemId()) + ".");
     }
 
-    private Optional<Step> checkItem(Release release, String itemId, Actor actor, String note) {
+    /** Sizes are checked before a command gets here: see {@link Limits}. */
+    private Optional<Step> checkItem(Release release, String itemId, Actor actor) {
         Optional<ChecklistItem> item = definition.item(itemId);
         if (item.isEmpty()) {
             return Optional.of(refuse(Refusal.NOT_FOUND, release.id(), "This release's checklist has no item '"
                     + itemId + "'."));
-        }
-        if (note != null && note.length() > NOTE_LIMIT) {
-            return Optional.of(refuse(Refusal.INVALID, release.id(), "A note may be at most " + NOTE_LIMIT
-                    + " characters."));
         }
         if (!release.state().acceptsWork()) {
             return Optional.of(refuse(Refusal.CONFLICT, release.id(), "The release is " + release.state().label()

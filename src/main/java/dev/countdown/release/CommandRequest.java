@@ -11,8 +11,9 @@ public record CommandRequest(Command command, Actor actor, String idempotencyKey
     }
 
     public CommandRequest {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new IllegalArgumentException("an idempotency key of 1 to 200 characters is needed");
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("an idempotency key is needed");
         }
+        Limits.require("idempotency key", idempotencyKey, Limits.IDEMPOTENCY_KEY);
     }
 }

@@ -9,6 +9,7 @@ import dev.countdown.release.CommandResult.Refusal;
 import dev.countdown.source.SourceException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.TransactionCallback;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -32,12 +33,14 @@ import java.util.concurrent.locks.LockSupport;
 public class ReleaseService {
 
     private static final int MAX_ATTEMPTS = 200;
+    private static final java.util.Set<String> RACE_STATES = java.util.Set.of("23505", "40001", "40P01", "HYT00",
+            "55P03", "90131");
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final TransactionOperations<Connection> transactions;
     private final ReleaseRowRepository releases;
     private final DefinitionRowRepository definitionRows;
-    private final CommandReceiptRepository receipts;
+    private final CommandReceipts receipts;
     private final AuditEventRepository auditEvents;
     private final DefinitionCache definitions;
     private final ManifestRegistry registry;
@@ -52,7 +55,7 @@ public class ReleaseService {
         this.transactions = transactions;
         this.releases = releases;
         this.definitionRows = definitionRows;
-        this.receipts = receipts;
+        this.receipts = new CommandReceipts(receipts, releases);
         this.auditEvents = auditEvents;
         this.definitions = definitions;
         this.registry = registry;
@@ -60,20 +63,79 @@ public class ReleaseService {
         this.observers = List.copyOf(observers);
     }
 
+    /** A key claimed before: what its call answered, or ({@code running}) that it has not answered yet. */
+    public record Seen(CommandResult.Repeated answer, boolean running) {
+    }
+
     public CommandResult handle(CommandRequest request) {
+        return handle(request, false);
+    }
+
+    /**
+     * Claims an idempotency key before something slow runs for it (probes): empty when this call
+     * is the first with the key, so it may go ahead; otherwise what the earlier call answered, or
+     * {@code whileRunning} while it has not. The claim is its own short transaction, committed
+     * before anything runs; {@link #complete} records the command and its answer under the key.
+     */
+    public Optional<Seen> claim(String idempotencyKey, String releaseId, String whileRunning) {
+        Limits.require("idempotency key", idempotencyKey, Limits.IDEMPOTENCY_KEY);
+        Instant now = HashChain.timestamp(clock.instant());
+        return write(status -> receipts.claim(idempotencyKey, releaseId, whileRunning, now));
+    }
+
+    /** Handles the command of a call that {@link #claim claimed} its key; a repeat of it still has no effect. */
+    public CommandResult complete(CommandRequest request) {
+        return handle(request, true);
+    }
+
+    /** A claimed call failed before {@link #complete}: a repeat answers {@code message}, and runs nothing. */
+    public void abandon(String idempotencyKey, String message) {
+        Instant now = HashChain.timestamp(clock.instant());
+        write(status -> {
+            receipts.abandon(idempotencyKey, message, now);
+            return null;
+        });
+    }
+
+    private CommandResult handle(CommandRequest request, boolean claimed) {
+        Optional<String> problem = Limits.problem(request.command());
+        if (problem.isPresent()) {
+            // Malformed input is refused before any storage: it is nobody's attempt under the rules.
+            String releaseId = request.command().releaseId();
+            return refusedBeforeStorage(request, claimed, new CommandResult.Refused(Refusal.INVALID,
+                    Limits.sentence(problem.get()), Principals.NONE,
+                    releaseId == null || releaseId.length() > Limits.RELEASE_ID ? null : releaseId));
+        }
         Optional<ManifestRegistry.Found> found = Optional.empty();
         if (request.command() instanceof Command.Start start) {
             try {
                 found = Optional.of(registry.find(start.service()));
             } catch (SourceException e) {
-                return new CommandResult.Refused(Refusal.NOT_FOUND, e.problems().getFirst().message(),
-                        Principals.NONE, null);
+                return refusedBeforeStorage(request, claimed, new CommandResult.Refused(Refusal.NOT_FOUND,
+                        e.problems().getFirst().message(), Principals.NONE, null));
             }
         }
+        Optional<ManifestRegistry.Found> manifest = found;
+        return write(status -> handleOnce(request, manifest, claimed));
+    }
+
+    /** A claimed key must not stay running: its repeats answer this refusal. */
+    private CommandResult refusedBeforeStorage(CommandRequest request, boolean claimed, CommandResult.Refused refused) {
+        if (claimed) {
+            Instant now = HashChain.timestamp(clock.instant());
+            write(status -> {
+                receipts.record(request, refused, now, true);
+                return null;
+            });
+        }
+        return refused;
+    }
+
+    /** One write transaction, run again from the start each time it loses a race, and only then. */
+    private <T> T write(TransactionCallback<Connection, T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Optional<ManifestRegistry.Found> manifest = found;
-                return transactions.executeWrite(status -> handleOnce(request, manifest));
+                return transactions.executeWrite(work);
             } catch (DataAccessException e) {
                 if (attempt >= MAX_ATTEMPTS || !isRace(e)) {
                     throw e;
@@ -116,17 +178,16 @@ public class ReleaseService {
         return auditEvents.findByReleaseIdOrderBySeq(releaseId).stream().map(AuditEventRow::toEvent).toList();
     }
 
-    private CommandResult handleOnce(CommandRequest request, Optional<ManifestRegistry.Found> found) {
-        Optional<CommandReceipt> receipt = receipts.findById(request.idempotencyKey());
-        if (receipt.isPresent()) {
-            return repeated(receipt.get());
+    private CommandResult handleOnce(CommandRequest request, Optional<ManifestRegistry.Found> found, boolean claimed) {
+        Optional<CommandReceipt> receipt = receipts.find(request.idempotencyKey());
+        if (receipt.isPresent() && !(claimed && CommandReceipts.running(receipt.get()))) {
+            return receipts.seen(receipt.get()).answer();
         }
         Instant now = HashChain.timestamp(clock.instant());
         CommandResult result = request.command() instanceof Command.Start start
                 ? start(start, request.actor(), found.orElseThrow(), now)
                 : change(request, now);
-        receipts.save(new CommandReceipt(request.idempotencyKey(), releaseIdOf(result, request), outcomeOf(result),
-                messageOf(result), now));
+        receipts.record(request, result, now, receipt.isPresent());
         if (result instanceof CommandResult.Applied applied && !applied.events().isEmpty()) {
             observers.forEach(o -> o.applied(request, applied));
         }
@@ -210,12 +271,6 @@ public class ReleaseService {
         return events;
     }
 
-    private CommandResult repeated(CommandReceipt receipt) {
-        Optional<Release> release = Optional.ofNullable(receipt.releaseId()).flatMap(releases::findById)
-                .map(r -> ReleaseDocuments.read(r.document()));
-        return new CommandResult.Repeated(release.orElse(null), receipt.message());
-    }
-
     private LoadedRelease load(ReleaseRow row) {
         return new LoadedRelease(ReleaseDocuments.read(row.document()), definitions.get(row.definitionHash()));
     }
@@ -244,36 +299,18 @@ public class ReleaseService {
         return false;
     }
 
-    /** Unique violation (23…), serialization failure or deadlock (40001, 40P01), H2's lock timeout (HYT00). */
-    private static boolean isRaceState(String state) {
-        return state.startsWith("23") || state.equals("40001") || state.equals("40P01") || state.equals("HYT00");
+    /**
+     * The states of a lost race, on PostgreSQL and on H2 (its codes are the same in PostgreSQL mode):
+     * unique violation 23505 (two inserts of one key), serialization failure 40001 (H2's deadlock
+     * too), deadlock 40P01, lock timeouts HYT00 (H2) and 55P03 (PostgreSQL), and H2's concurrent
+     * update 90131. Any other integrity violation (NOT NULL 23502, foreign key 23503, check 23513/23514)
+     * is a bug that no retry mends: it surfaces at once.
+     */
+    static boolean isRaceState(String state) {
+        return RACE_STATES.contains(state);
     }
 
     private static String commandName(Command command) {
         return command.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-    }
-
-    private static String releaseIdOf(CommandResult result, CommandRequest request) {
-        return switch (result) {
-            case CommandResult.Applied a -> a.release().id();
-            case CommandResult.Repeated r -> r.release() == null ? null : r.release().id();
-            case CommandResult.Refused r -> r.releaseId() != null ? r.releaseId() : request.command().releaseId();
-        };
-    }
-
-    private static String outcomeOf(CommandResult result) {
-        return switch (result) {
-            case CommandResult.Applied a -> "applied";
-            case CommandResult.Repeated r -> "repeated";
-            case CommandResult.Refused r -> "refused";
-        };
-    }
-
-    private static String messageOf(CommandResult result) {
-        return switch (result) {
-            case CommandResult.Applied a -> a.message();
-            case CommandResult.Repeated r -> r.message();
-            case CommandResult.Refused r -> r.message();
-        };
     }
 }

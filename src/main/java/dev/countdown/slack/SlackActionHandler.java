@@ -12,6 +12,7 @@ import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
 import dev.countdown.release.CommandResult;
 import dev.countdown.release.ItemState;
+import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Origin;
 import dev.countdown.release.ReleaseService;
@@ -49,9 +50,22 @@ final class SlackActionHandler {
         this.background = background;
     }
 
-    void blockAction(BlockActionPayload payload) {
+    /**
+     * Handles a click; returns why it could not be read, when it could not (answered HTTP 400:
+     * no person reads a click's acknowledgement, and an ephemeral needs a user id that is whole).
+     */
+    Optional<String> blockAction(BlockActionPayload payload) {
         String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
-        for (BlockActionPayload.Action action : payload.getActions()) {
+        Optional<String> unreadable = SlackInput.first(
+                SlackInput.required("user.id", payload.getUser() == null ? null : payload.getUser().getId(),
+                        Limits.USER_ID),
+                SlackInput.required("trigger_id", payload.getTriggerId(), Integer.MAX_VALUE),
+                SlackInput.optional("channel.id", channel, Limits.CHANNEL_ID));
+        if (unreadable.isPresent()) {
+            LOG.warn("a signed click Countdown could not read: {}", unreadable.get());
+            return unreadable;
+        }
+        for (BlockActionPayload.Action action : Optional.ofNullable(payload.getActions()).orElse(List.of())) {
             Optional<SlackIds.Action> parsed = SlackIds.parse(action.getActionId());
             Optional<LoadedRelease> release = parsed.flatMap(a -> releases.find(a.releaseId()));
             if (release.isEmpty()) {
@@ -61,7 +75,8 @@ final class SlackActionHandler {
             SlackIds.Action a = parsed.get();
             Actor actor = identity.actor(payload.getUser().getId(), displayName(payload.getUser()),
                     release.get().definition().manifest());
-            String key = "slack:" + payload.getTriggerId() + ":" + action.getActionId();
+            // A retried click carries the same trigger_id and action_id: the same key, so one effect.
+            String key = SlackIds.key(payload.getTriggerId(), action.getActionId());
             switch (a.verb()) {
                 case "item" -> item(payload, a, action, actor, key, channel);
                 case "probe" -> ephemeral(channel, actor.userId(), probeAnswer(probes.start(a.releaseId(),
@@ -72,6 +87,7 @@ final class SlackActionHandler {
                 default -> ephemeral(channel, actor.userId(), "That button is from another version of Countdown.");
             }
         }
+        return Optional.empty();
     }
 
     private void item(BlockActionPayload payload, SlackIds.Action a, BlockActionPayload.Action action, Actor actor,
@@ -99,6 +115,14 @@ final class SlackActionHandler {
         if (meta.isEmpty()) {
             return Optional.of("This form is from another version of Countdown; open it again.");
         }
+        Optional<String> unreadable = SlackInput.first(
+                SlackInput.required("user.id", payload.getUser() == null ? null : payload.getUser().getId(),
+                        Limits.USER_ID),
+                SlackInput.required("view.id", payload.getView().getId(), Integer.MAX_VALUE));
+        if (unreadable.isPresent()) {
+            LOG.warn("a signed form Countdown could not read: {}", unreadable.get());
+            return Optional.of("Countdown could not read this form: " + unreadable.get() + ".");
+        }
         String releaseId = meta.get()[0];
         String itemId = meta.get()[1];
         Map<String, Map<String, com.slack.api.model.view.ViewState.Value>> values = payload.getView().getState().getValues();
@@ -115,8 +139,8 @@ final class SlackActionHandler {
                 release.get().definition().manifest());
         Command command = meta.get()[2].equals("fail") ? new Command.SetItem(releaseId, itemId, ItemState.FAIL, note)
                 : new Command.AddNote(releaseId, itemId, note);
-        CommandResult result = releases.handle(new CommandRequest(command, actor, "slack:view:" + payload.getView().getId()
-                + ":" + payload.getView().getHash(), null));
+        CommandResult result = releases.handle(new CommandRequest(command, actor, SlackIds.key("view",
+                payload.getView().getId(), String.valueOf(payload.getView().getHash())), null));
         return result instanceof CommandResult.Refused r ? Optional.of(r.message()) : Optional.empty();
     }
 
@@ -156,7 +180,7 @@ final class SlackActionHandler {
         ObjectNode input = view.putArray("blocks").addObject().put("type", "input").put("block_id", NOTE_BLOCK);
         input.putObject("label").put("type", "plain_text").put("text", kind.equals("fail") ? "What failed?" : "Note");
         input.putObject("element").put("type", "plain_text_input").put("action_id", NOTE_INPUT)
-                .put("multiline", true).put("max_length", 2000);
+                .put("multiline", true).put("max_length", Limits.TEXT);
         background.submit(() -> {
             try {
                 slack.viewsOpen(r -> r.triggerId(triggerId).viewAsString(view.toString()));

@@ -2,12 +2,18 @@ package dev.countdown.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import dev.countdown.chat.ChatCommands;
+import dev.countdown.release.Limits;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /release} in Slack: the shared {@link ChatCommands} with Slack's identities, answered
  * ephemerally at once. The release's messages follow through the outbox; nothing here waits on Slack.
  */
 final class SlackCommandHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackCommandHandler.class);
 
     private final ChatCommands commands;
     private final SlackIdentity identity;
@@ -17,10 +23,21 @@ final class SlackCommandHandler {
         this.identity = identity;
     }
 
-    /** The ephemeral answer to a {@code /release} command. */
+    /**
+     * The ephemeral answer to a {@code /release} command. A Slack retry carries the same
+     * trigger_id, hence the same idempotency key: it has no second effect.
+     */
     String handle(SlashCommandPayload payload) {
+        Optional<String> unreadable = SlackInput.first(
+                SlackInput.required("channel_id", payload.getChannelId(), Limits.CHANNEL_ID),
+                SlackInput.required("user_id", payload.getUserId(), Limits.USER_ID),
+                SlackInput.required("trigger_id", payload.getTriggerId(), Integer.MAX_VALUE));
+        if (unreadable.isPresent()) {
+            LOG.warn("a signed /release command Countdown could not read: {}", unreadable.get());
+            return SlackText.escape("Countdown could not read this command: " + unreadable.get() + ".");
+        }
         ChatCommands.Answer answer = commands.handle(new ChatCommands.Invocation("slack", payload.getChannelId(),
-                payload.getText(), "slack:" + payload.getTriggerId(),
+                payload.getText(), SlackIds.key(payload.getTriggerId()),
                 manifest -> identity.actor(payload.getUserId(), payload.getUserName(), manifest)));
         return answer.refused() ? SlackText.mentions(answer.text()) : SlackText.escape(answer.text());
     }

@@ -73,10 +73,8 @@ class SlackFactory {
         app.command("/release", (req, ctx) -> ctx.ack(commands.handle(req.getPayload())));
         app.command("/rollback", (req, ctx) -> ctx.ack("The rollback ceremony is coming: for now run the rollback "
                 + "plan in your manifest by hand. `/release help` lists what works today."));
-        app.blockAction(SlackIds.ACTION, (req, ctx) -> {
-            actions.blockAction(req.getPayload());
-            return ctx.ack();
-        });
+        app.blockAction(SlackIds.ACTION, (req, ctx) -> actions.blockAction(req.getPayload())
+                .map(SlackInput::badRequest).orElseGet(ctx::ack));
         app.viewSubmission(SlackIds.NOTE_CALLBACK, (req, ctx) -> actions.viewSubmission(req.getPayload())
                 .map(error -> ctx.ack(r -> r.responseAction("errors")
                         .errors(java.util.Map.of(SlackActionHandler.NOTE_BLOCK, error))))

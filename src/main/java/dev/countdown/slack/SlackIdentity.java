@@ -5,6 +5,7 @@ import dev.countdown.manifest.ReleaseManifest;
 import dev.countdown.manifest.RoleSpec;
 import dev.countdown.release.Actor;
 import dev.countdown.release.IdentitySource;
+import dev.countdown.release.Limits;
 import dev.countdown.release.ManifestRegistry;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +22,14 @@ final class SlackIdentity {
         this.groups = groups;
     }
 
+    /**
+     * The actor for a Slack user. Their name is Slack's word for them, not something they sent
+     * us: one longer than the audit trail keeps is cut to fit, rather than shutting them out. The
+     * id is what authorizes and must be whole; the handlers refuse one that is too long.
+     */
     Actor actor(String userId, String name, ReleaseManifest manifest) {
-        return new Actor(IdentitySource.SLACK, userId, name, groups.groupsOf(userId, groupsNamedIn(manifest)));
+        return new Actor(IdentitySource.SLACK, userId, Limits.fit(name, Limits.DISPLAY_NAME),
+                groups.groupsOf(userId, groupsNamedIn(manifest)));
     }
 
     /**

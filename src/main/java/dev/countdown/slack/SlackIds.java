@@ -1,5 +1,10 @@
 package dev.countdown.slack;
 
+import dev.countdown.release.Limits;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,6 +39,24 @@ final class SlackIds {
 
     static String vote(String releaseId, boolean approve, String roleId) {
         return "cd" + SEP + releaseId + SEP + (approve ? "approve" : "reject") + SEP + roleId;
+    }
+
+    /**
+     * The idempotency key of a Slack request, from what Slack sends again when it retries it
+     * (a command's trigger_id; a click's trigger_id and action_id; a form's view id and hash).
+     * A key longer than the core keeps is replaced by its SHA-256, which is as stable.
+     */
+    static String key(String... parts) {
+        String key = "slack:" + String.join(":", parts);
+        if (key.length() <= Limits.IDEMPOTENCY_KEY) {
+            return key;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "slack:sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     static Optional<Action> parse(String actionId) {

@@ -2,14 +2,19 @@ package dev.countdown.web;
 
 import dev.countdown.release.Actor;
 import dev.countdown.release.IdentitySource;
+import dev.countdown.release.Limits;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /** The bodies the REST API accepts. Every write names the user it acts for. */
 final class ApiRequests {
+
+    /** Longer than any platform's name: what IdentitySource's refusal may echo. */
+    private static final int PLATFORM = 20;
 
     private ApiRequests() {
     }
@@ -24,12 +29,21 @@ final class ApiRequests {
             if (platform == null || id == null || id.isBlank()) {
                 throw new BadRequest("actor needs a platform (slack, discord) and an id");
             }
+            Limits.tooLong("actor.platform", platform, PLATFORM).or(() -> Limits.tooLong("actor.id", id, Limits.USER_ID))
+                    .or(() -> Limits.tooLong("actor.name", name, Limits.DISPLAY_NAME)).ifPresent(problem -> {
+                        throw new BadRequest(problem);
+                    });
             IdentitySource source = switch (platform.strip().toLowerCase(Locale.ROOT)) {
                 case "slack" -> IdentitySource.SLACK;
                 case "discord" -> IdentitySource.DISCORD;
                 default -> throw new BadRequest("actor platform must be slack or discord, not '" + platform + "'");
             };
-            return new Actor(source, id, name, groups == null ? Set.of() : Set.copyOf(groups));
+            try {
+                // A HashSet keeps a null group for the Actor to refuse by name; Set.copyOf would throw an NPE.
+                return new Actor(source, id, name, groups == null ? Set.of() : new HashSet<>(groups));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("actor: " + e.getMessage());
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
 import dev.countdown.release.CommandResult;
 import dev.countdown.release.ItemState;
+import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ReleaseEvidence;
 import dev.countdown.metrics.CountdownMetrics;
@@ -46,6 +47,8 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReleaseController {
 
+    private static final String KEY_PREFIX = "api:";
+
     private final ReleaseService releases;
     private final ProbeService probes;
     private final Clock clock;
@@ -58,20 +61,28 @@ class ReleaseController {
         this.metrics = metrics;
     }
 
-    /** Runs the named probes, or all; answers when they are done, with each result. */
+    /**
+     * Runs the named probes, or all; answers when they are done, with each result. The same
+     * {@code Idempotency-Key} again runs nothing: it answers what the first call answered
+     * ({@code repeated}), or 409 while that call is still running its probes.
+     */
     @Post("/{id}/probes")
     HttpResponse<?> runProbes(@PathVariable String id, @Body ApiRequests.ProbeRequest body,
                               @Nullable @Header("Idempotency-Key") String key) {
         Actor actor = ApiRequests.required(body.actor(), "actor").toActor();
         ProbeService.Run run = probes.run(id, body.probes() == null ? List.of() : body.probes(), actor,
-                "api:" + (key == null || key.isBlank() ? UUID.randomUUID().toString() : key), null);
-        if (run.recorded() instanceof CommandResult.Refused r) {
-            return HttpResponse.status(status(r.kind())).body(new ApiError(status(r.kind()).getCode(), r.message(), id));
-        }
-        List<ProbeRunJson> results = run.results().stream().map(p -> new ProbeRunJson(p.name(), p.type(),
-                p.outcome().name().toLowerCase(Locale.ROOT), p.summary(), p.attempts())).toList();
-        String message = run.recorded() instanceof CommandResult.Applied a ? a.message() : "recorded";
-        return HttpResponse.ok(new ProbesResponse(message, results, json(id)));
+                idempotencyKey(key), null);
+        return switch (run.recorded()) {
+            case CommandResult.Refused r -> HttpResponse.status(status(r.kind()))
+                    .body(new ApiError(status(r.kind()).getCode(), r.message(), r.releaseId()));
+            case CommandResult.Repeated r when run.running() -> HttpResponse.status(HttpStatus.CONFLICT)
+                    .body(new ApiError(409, r.message(), id));
+            case CommandResult.Repeated r -> HttpResponse.ok(new ProbesResponse("repeated", r.message(), List.of(),
+                    json(id)));
+            case CommandResult.Applied a -> HttpResponse.ok(new ProbesResponse("applied", a.message(),
+                    run.results().stream().map(p -> new ProbeRunJson(p.name(), p.type(),
+                            p.outcome().name().toLowerCase(Locale.ROOT), p.summary(), p.attempts())).toList(), json(id)));
+        };
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
@@ -83,7 +94,7 @@ class ReleaseController {
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 
     @io.micronaut.serde.annotation.Serdeable
-    record ProbesResponse(String message, List<ProbeRunJson> results, @Nullable ReleaseJson release) {
+    record ProbesResponse(String outcome, String message, List<ProbeRunJson> results, @Nullable ReleaseJson release) {
     }
 
     @Get
@@ -123,7 +134,7 @@ class ReleaseController {
     @Post("/{id}/items/{itemId}")
     HttpResponse<?> setItem(@PathVariable String id, @PathVariable String itemId, @Body ApiRequests.ItemRequest body,
                             @Nullable @Header("Idempotency-Key") String key) {
-        ItemState state = parse(() -> ItemState.parse(ApiRequests.required(body.state(), "state")));
+        ItemState state = parse(ApiRequests.required(body.state(), "state"));
         return respond(new Command.SetItem(id, itemId, state, body.note()), body.actor(), key, HttpStatus.OK);
     }
 
@@ -139,7 +150,7 @@ class ReleaseController {
                          @Nullable @Header("Idempotency-Key") String key) {
         String vote = ApiRequests.required(body.vote(), "vote").toLowerCase(Locale.ROOT);
         if (!vote.equals("approve") && !vote.equals("reject")) {
-            throw new BadRequest("vote must be approve or reject, not '" + body.vote() + "'");
+            throw new BadRequest("vote must be approve or reject, not '" + Limits.shown(body.vote()) + "'");
         }
         return respond(new Command.CastVote(id, roleId, vote.equals("approve"), body.note()), body.actor(), key,
                 HttpStatus.OK);
@@ -176,10 +187,7 @@ class ReleaseController {
 
     private HttpResponse<?> respond(Command command, ActorJson actorJson, String key, HttpStatus success) {
         Actor actor = ApiRequests.required(actorJson, "actor").toActor();
-        String idempotencyKey = "api:" + (key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
-        if (idempotencyKey.length() > 200) {
-            throw new BadRequest("Idempotency-Key may be at most 195 characters");
-        }
+        String idempotencyKey = idempotencyKey(key);
         CommandResult result = metrics.ack("api", () -> releases.handle(new CommandRequest(command, actor, idempotencyKey)));
         return switch (result) {
             case CommandResult.Applied a -> HttpResponse.status(success)
@@ -191,12 +199,23 @@ class ReleaseController {
         };
     }
 
+    /** The key a call's header names, in the API's own namespace; a call without one is never a repeat. */
+    private static String idempotencyKey(String header) {
+        if (header == null || header.isBlank()) {
+            return KEY_PREFIX + UUID.randomUUID();
+        }
+        Limits.tooLong("Idempotency-Key", header, Limits.IDEMPOTENCY_KEY - KEY_PREFIX.length()).ifPresent(problem -> {
+            throw new BadRequest(problem);
+        });
+        return KEY_PREFIX + header;
+    }
+
     private ReleaseJson json(String id) {
         return releases.find(id).map(l -> ReleaseJson.of(l, clock.instant())).orElse(null);
     }
 
     private LoadedRelease load(String id) {
-        return releases.find(id).orElseThrow(() -> new NotFound("No release '" + id + "'."));
+        return releases.find(id).orElseThrow(() -> new NotFound("No release '" + Limits.shown(id) + "'."));
     }
 
     private ObjectNode bundle(String id) {
@@ -217,11 +236,12 @@ class ReleaseController {
         };
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> parser) {
+    private static ItemState parse(String state) {
         try {
-            return parser.get();
+            return ItemState.parse(state);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(e.getMessage());
+            throw new BadRequest("unknown item state '" + Limits.shown(state) + "'; expected pending, pass, fail, n/a "
+                    + "or blocked");
         }
     }
 

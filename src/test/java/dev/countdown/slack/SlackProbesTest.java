@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,50 @@ class SlackProbesTest {
                 assertThat(target.getRequestCount()).as("a refused or unknown probe runs nothing").isEqualTo(2);
             }
         }
+    }
+
+    @Test
+    void aRetriedProbeCommandOrClickRunsTheProbesOnce() throws Exception {
+        try (FakeSlack slack = new FakeSlack().start(); MockWebServer target = new MockWebServer()) {
+            for (int k = 0; k < 3; k++) {
+                target.enqueue(new MockResponse.Builder().code(200).headersDelay(800, TimeUnit.MILLISECONDS).body("ok")
+                        .build());
+            }
+            target.start(InetAddress.getLoopbackAddress(), 0);
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack,
+                    target.url("/health").toString()))) {
+                ReleaseService releases = server.getApplicationContext().getBean(ReleaseService.class);
+                SignedSlackRequests requests = new SignedSlackRequests(server.getURI(), SlackTestBase.SECRET);
+                requests.send(SignedSlackRequests.slashCommand("/release", "start v1.0.0", "U0RM00001", "C0WEB0001", "r1"));
+                String id = releases.list(Optional.of("web")).getFirst().release().id();
+
+                String probe = SignedSlackRequests.slashCommand("/release", "probe", "U0RM00001", "C0WEB0001", "r2");
+                assertThat(SlackTestBase.answer(requests.send(probe))).startsWith("Running 1 probe: health.");
+                assertThat(SlackTestBase.answer(retry(requests, probe)))
+                        .startsWith("These probes are already running for this request");
+                awaitProbeEvents(releases, id, 1);
+                assertThat(SlackTestBase.answer(retry(requests, probe))).as("once done, what the run answered")
+                        .isEqualTo("1 of 1 probes passed.");
+
+                String click = SignedSlackRequests.blockAction(SlackIds.probe(id, SlackIds.ALL_PROBES), null, "U0RM00001",
+                        "C0WEB0001", "r3");
+                assertThat(requests.send(click).statusCode()).isEqualTo(200);
+                assertThat(retry(requests, click).statusCode()).isEqualTo(200);
+                awaitProbeEvents(releases, id, 2);
+                Thread.sleep(1000);
+                assertThat(slack.calls("chat.postEphemeral")).extracting(c -> c.param("text"))
+                        .anyMatch(t -> t.startsWith("Running 1 probe: health."))
+                        .anyMatch(t -> t.startsWith("These probes are already running for this request"));
+                assertThat(target.getRequestCount()).as("requests the target received: one per command, one per click")
+                        .isEqualTo(2);
+                assertThat(releases.events(id).stream().filter(e -> e.type().startsWith("probe."))).hasSize(2);
+            }
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> retry(SignedSlackRequests requests, String body) {
+        long now = System.currentTimeMillis() / 1000;
+        return requests.send(body, now, SignedSlackRequests.signature(SlackTestBase.SECRET, now, body), "1");
     }
 
     @Test
