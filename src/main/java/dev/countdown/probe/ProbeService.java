@@ -85,7 +85,11 @@ public class ProbeService {
             return refused(CommandResult.Refusal.NOT_FOUND, "No release '" + releaseId + "'.", releaseId);
         }
         ReleaseManifest manifest = loaded.get().definition().manifest();
-        Authorizer authorizer = new Authorizer(manifest);
+        Optional<String> venue = Authorizer.venueRefusal(actor, loaded.get().release().startedBy());
+        if (venue.isPresent()) {
+            return refused(CommandResult.Refusal.FORBIDDEN, venue.get(), releaseId);
+        }
+        Authorizer authorizer = new Authorizer(manifest, loaded.get().release().startedBy());
         if (!authorizer.allows(authorizer.participants(), actor)) {
             return new Plan.Refused(new CommandResult.Refused(CommandResult.Refusal.FORBIDDEN,
                     "You may not run this release's probes.", authorizer.participants(), releaseId));

@@ -1,5 +1,6 @@
 package dev.countdown.release;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,6 +14,13 @@ final class CommandReceipts {
 
     static final String RUNNING = "running";
     private static final String FAILED = "failed";
+    /**
+     * Longer than any run may take (the probe runner's deadline is minutes): a claim still running
+     * after it was left by a process that died, and a repeat is told so instead of "still running".
+     */
+    static final Duration ORPHANED_AFTER = Duration.ofMinutes(15);
+    static final String ORPHANED = "That run was interrupted before it finished (Countdown stopped); nothing was "
+            + "recorded. Run it again.";
 
     private final CommandReceiptRepository receipts;
     private final ReleaseRowRepository releases;
@@ -32,6 +40,11 @@ final class CommandReceipts {
      */
     Optional<ReleaseService.Seen> claim(String key, String releaseId, String whileRunning, Instant now) {
         Optional<CommandReceipt> earlier = receipts.findById(key);
+        if (earlier.isPresent() && running(earlier.get()) && earlier.get().createdAt().isBefore(now.minus(ORPHANED_AFTER))) {
+            CommandReceipt orphan = earlier.get();
+            receipts.update(new CommandReceipt(key, orphan.releaseId(), FAILED, ORPHANED, now));
+            return Optional.of(seen(receipts.findById(key).orElseThrow()));
+        }
         if (earlier.isPresent()) {
             return Optional.of(seen(earlier.get()));
         }

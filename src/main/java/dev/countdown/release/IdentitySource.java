@@ -26,6 +26,6 @@ public enum IdentitySource {
                 return source;
             }
         }
-        throw new IllegalArgumentException("unknown platform '" + text + "'; expected slack, discord, api, system or playground");
+        throw new IllegalArgumentException("unknown platform '" + Limits.shown(text) + "'; expected slack, discord, api, system or playground");
     }
 }

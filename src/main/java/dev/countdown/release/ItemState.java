@@ -22,6 +22,6 @@ public enum ItemState {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown item state '" + text + "'; expected pending, pass, fail, n/a or blocked");
+        throw new IllegalArgumentException("unknown item state '" + Limits.shown(text) + "'; expected pending, pass, fail, n/a or blocked");
     }
 }

@@ -9,6 +9,7 @@ import dev.countdown.release.Authorizer;
 import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
 import dev.countdown.release.IdentitySource;
+import dev.countdown.release.Limits;
 import dev.countdown.release.ItemState;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ManifestRegistry;
@@ -158,7 +159,11 @@ class PlaygroundController {
 
     /** Who acts: a playground identity under the id picked on the page, a Slack user id of a manifest. */
     private static Actor actor(String user) {
-        return new Actor(IdentitySource.PLAYGROUND, required(user, "user"), user, Set.of());
+        required(user, "user");
+        Limits.tooLong("user", user, Limits.USER_ID).ifPresent(problem -> {
+            throw new BadInput(Limits.sentence(problem));
+        });
+        return new Actor(IdentitySource.PLAYGROUND, user, user, Set.of());
     }
 
     private static String required(String value, String field) {

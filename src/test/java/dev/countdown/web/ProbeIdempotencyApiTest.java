@@ -8,9 +8,15 @@ import dev.countdown.support.ApiClient.Response;
 import dev.countdown.support.CountdownTestProperties;
 import dev.countdown.support.ServiceFixture;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -89,6 +96,32 @@ class ProbeIdempotencyApiTest {
             assertThat(inFlight).allSatisfy(a -> assertThat(a.json().get("error").asText())
                     .startsWith("These probes are already running for this request"));
             assertThat(answers).allMatch(a -> a.status() == 409 || a.status() == 200);
+        }
+    }
+
+    @Test
+    void aClaimLeftRunningByADeadProcessRunsNothingAndSaysTheRunWasInterrupted() throws Exception {
+        try (MockWebServer target = target(0); EmbeddedServer server = service(target)) {
+            ApiClient api = new ApiClient(server.getURI(), CountdownTestProperties.TOKEN);
+            String id = start(api);
+            // What a kill -9 in the middle of a run leaves behind: the key claimed, never completed.
+            DataSource dataSource = server.getApplicationContext().getBean(DataSourceResolver.class)
+                    .resolve(server.getApplicationContext().getBean(DataSource.class));
+            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO command_receipt (idempotency_key, release_id, outcome, message, created_at) "
+                            + "VALUES (?, ?, 'running', 'running', ?)")) {
+                insert.setString(1, "api:deploy-9-probes");
+                insert.setString(2, id);
+                insert.setTimestamp(3, Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
+                insert.executeUpdate();
+            }
+
+            Response again = api.post("/api/releases/" + id + "/probes", "{\"actor\":" + RM + "}", "deploy-9-probes");
+
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(again.json().get("outcome").asText()).isEqualTo("repeated");
+            assertThat(again.json().get("message").asText()).startsWith("That run was interrupted before it finished");
+            assertThat(target.getRequestCount()).as("requests the target received").isZero();
         }
     }
 
