@@ -1,13 +1,21 @@
 package dev.countdown.chat;
 
 import dev.countdown.release.ReleaseService;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,12 +26,20 @@ import org.slf4j.LoggerFactory;
  * Works off the outbox: for each release whose view is behind, renders its current state and lets
  * the platform post or edit what changed. Runs apart from the commands, so acknowledging a click
  * never waits on a platform; pending rows survive a restart and are delivered then.
+ *
+ * <p>It schedules its own poll rather than being {@code @Scheduled}: a scheduled method's bean is
+ * looked up at every run, so a run due after the context destroyed the dispatcher would create it
+ * again, on a closed connection pool. On shutdown it stops before anything closes: the context
+ * announces its shutdown before it destroys a bean, and {@link #stop} then cancels the poll and
+ * waits out a run in flight. While the database is down, polls keep trying and the failure is
+ * logged when it starts, once a minute while it lasts, and when it ends.
  */
 @Singleton
 public class ChatDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatDispatcher.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final ChatRepositories.Outbox outbox;
     private final ChatRepositories.Threads threads;
@@ -31,27 +47,121 @@ public class ChatDispatcher {
     private final Map<String, ChatDelivery> deliveries;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final TaskScheduler scheduler;
+    private final Duration every;
+    private final Duration initialDelay;
+    private ScheduledFuture<?> polling;
+    private volatile boolean stopped;
+    /** Since when polls have been failing, and what was last said of it; null while they succeed. */
+    private Outage outage;
 
     public ChatDispatcher(ChatRepositories.Outbox outbox, ChatRepositories.Threads threads, ReleaseService releases,
-                          List<ChatDelivery> deliveries, Clock clock, MeterRegistry metrics) {
+                          List<ChatDelivery> deliveries, Clock clock, MeterRegistry metrics,
+                          @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+                          @Value("${countdown.chat.poll:200ms}") Duration every,
+                          @Value("${countdown.chat.initial-delay:1s}") Duration initialDelay) {
         this.outbox = outbox;
         this.threads = threads;
         this.releases = releases;
         this.deliveries = deliveries.stream().collect(Collectors.toMap(ChatDelivery::platform, Function.identity()));
         this.clock = clock;
         this.metrics = metrics;
+        this.scheduler = scheduler;
+        this.every = every;
+        this.initialDelay = initialDelay;
     }
 
-    @Scheduled(fixedDelay = "${countdown.chat.poll:200ms}", initialDelay = "${countdown.chat.initial-delay:1s}")
-    void poll() {
-        drain();
+    @EventListener
+    synchronized void onStartup(StartupEvent event) {
+        if (polling == null && !stopped) {
+            polling = scheduler.scheduleWithFixedDelay(initialDelay, every, this::poll);
+        }
     }
 
-    /** Delivers every due entry once; returns how many were tried. */
+    private void poll() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            failed(e);
+            return;
+        }
+        recovered();
+    }
+
+    /** Delivers every due entry once, none once stopped; returns how many were tried. */
     public synchronized int drain() {
+        if (stopped) {
+            return 0;
+        }
         List<OutboxEntry> due = outbox.findByDueAtLessThanEqualsOrderByDueAt(clock.instant());
-        due.forEach(this::deliver);
-        return due.size();
+        int tried = 0;
+        for (OutboxEntry entry : due) {
+            if (stopped) {
+                break;
+            }
+            deliver(entry);
+            tried++;
+        }
+        return tried;
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stop();
+    }
+
+    /**
+     * No poll from now on. Synchronized with {@link #drain}: returns once a poll in flight is done,
+     * so the context's stop waits for it before closing the connection pool. Between two entries a
+     * poll in flight sees the flag: it is waited for one delivery at most.
+     */
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        synchronized (this) {
+            if (polling != null) {
+                polling.cancel(false);
+            }
+        }
+    }
+
+    private synchronized void failed(RuntimeException e) {
+        if (stopped) {
+            // the stop came while this poll ran: a database that closes itself at exit may be the cause
+            LOG.warn("chat outbox poll failed while stopping: {}", rootMessage(e));
+            return;
+        }
+        Instant now = clock.instant();
+        if (outage == null) {
+            LOG.error("chat outbox poll failed; deliveries wait until it succeeds again (retrying every poll, "
+                    + "reporting at most once a minute)", e);
+            outage = new Outage(now, now, 0);
+        } else if (!now.isBefore(outage.reportedAt().plus(FAILURE_LOG_INTERVAL))) {
+            LOG.error("chat outbox poll still failing since {} ({} more failed polls): {}", outage.since(),
+                    outage.unreported() + 1, rootMessage(e));
+            outage = new Outage(outage.since(), now, 0);
+        } else {
+            outage = new Outage(outage.since(), outage.reportedAt(), outage.unreported() + 1);
+        }
+    }
+
+    private synchronized void recovered() {
+        if (outage != null) {
+            LOG.info("chat outbox poll recovered after failing for {}s",
+                    Duration.between(outage.since(), clock.instant()).toSeconds());
+            outage = null;
+        }
+    }
+
+    private record Outage(Instant since, Instant reportedAt, int unreported) {
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private void deliver(OutboxEntry entry) {

@@ -1,9 +1,16 @@
 package dev.countdown.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
 
 /** The evidence bundle for people: rendered from the sealed JSON, so both say the same. */
 public final class EvidenceMarkdown {
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u2028\\u2029]+");
+    /** "# title #": the last #s would close a heading and vanish. */
+    private static final Pattern CLOSING_HASHES = Pattern.compile("(^|\\s)(#+\\s*)$");
+    /** "1. text" or "1) text" at the start of a line opens an ordered list. */
+    private static final Pattern ORDERED_LIST = Pattern.compile("^(\\d{1,9})([.)])");
 
     private EvidenceMarkdown() {
     }
@@ -11,48 +18,47 @@ public final class EvidenceMarkdown {
     public static String render(JsonNode bundle) {
         JsonNode release = bundle.path("release");
         StringBuilder md = new StringBuilder();
-        md.append("# Evidence: ").append(release.path("service").asText()).append(' ')
-                .append(release.path("version").asText()).append("\n\n");
+        md.append("# Evidence: ").append(text(release, "service")).append(' ').append(text(release, "version"))
+                .append("\n\n");
         md.append("| | |\n|---|---|\n");
-        row(md, "Release", release.path("id").asText());
-        row(md, "State", release.path("state").asText());
-        row(md, "Round", release.path("round").asText());
-        row(md, "Checklist", release.path("template").asText());
-        row(md, "Started", release.path("startedAt").asText() + " by " + release.path("startedBy").asText());
-        row(md, "Generated", bundle.path("generatedAt").asText());
-        row(md, "Audit chain head", "`" + bundle.path("audit").path("head").asText() + "`");
+        row(md, "Release", text(release, "id"));
+        row(md, "State", text(release, "state"));
+        row(md, "Round", text(release, "round"));
+        row(md, "Checklist", text(release, "template"));
+        row(md, "Started", text(release, "startedAt") + " by " + text(release, "startedBy"));
+        row(md, "Generated", text(bundle, "generatedAt"));
+        row(md, "Audit chain head", code(bundle.path("audit").path("head").asText()));
         md.append('\n');
         md.append("## Decisions\n\n");
         if (bundle.path("decisions").isEmpty()) {
             md.append("None yet.\n");
         }
         for (JsonNode d : bundle.path("decisions")) {
-            md.append("- **").append(d.path("outcome").asText()).append("**")
+            md.append("- **").append(text(d, "outcome")).append("**")
                     .append(d.path("overridden").asBoolean() ? " (override)" : "")
-                    .append(" — ").append(d.path("gate").asText()).append(", round ").append(d.path("round").asText())
-                    .append(", ").append(d.path("at").asText()).append(" by ").append(d.path("by").asText()).append('\n');
+                    .append(" — ").append(text(d, "gate")).append(", round ").append(text(d, "round"))
+                    .append(", ").append(text(d, "at")).append(" by ").append(text(d, "by")).append('\n');
             for (JsonNode reason : d.path("reasons")) {
-                md.append("  - ").append(escape(reason.path("text").asText())).append('\n');
+                md.append("  - ").append(text(reason, "text")).append('\n');
             }
         }
         md.append("\n## Checklist\n");
         for (JsonNode s : bundle.path("sections")) {
             md.append('\n').append("#".repeat(Math.min(6, 2 + s.path("level").asInt() - 1))).append(' ')
-                    .append(escape(s.path("title").asText())).append("\n\n");
+                    .append(text(s, "title")).append("\n\n");
             for (JsonNode i : s.path("items")) {
                 md.append("- [").append(i.path("state").asText().equals("pass") ? "x" : " ").append("] ")
-                        .append(escape(i.path("text").asText())).append(" — **").append(i.path("state").asText())
-                        .append("**");
+                        .append(text(i, "text")).append(" — **").append(text(i, "state")).append("**");
                 if (!i.path("by").isNull()) {
-                    md.append(", ").append(i.path("by").asText()).append(", ").append(i.path("at").asText());
+                    md.append(", ").append(text(i, "by")).append(", ").append(text(i, "at"));
                 }
                 if (!i.path("note").asText().isEmpty()) {
-                    md.append(": ").append(escape(i.path("note").asText()));
+                    md.append(": ").append(text(i, "note"));
                 }
                 md.append('\n');
             }
             if (!s.path("gate").isNull()) {
-                md.append("- Gate: ").append(escape(s.path("gate").asText())).append('\n');
+                md.append("- Gate: ").append(text(s, "gate")).append('\n');
             }
         }
         md.append("\n## Probes\n\n");
@@ -61,10 +67,10 @@ public final class EvidenceMarkdown {
         } else {
             md.append("| Probe | Result | Summary | When | Run by |\n|---|---|---|---|---|\n");
             for (JsonNode p : bundle.path("probes")) {
-                md.append("| ").append(escape(p.path("name").asText())).append(" (").append(p.path("type").asText())
-                        .append(") | **").append(p.path("outcome").asText()).append("** | ")
-                        .append(escape(p.path("summary").asText())).append(" | ").append(p.path("at").asText())
-                        .append(" | ").append(escape(p.path("by").asText())).append(" |\n");
+                md.append("| ").append(text(p, "name")).append(" (").append(text(p, "type"))
+                        .append(") | **").append(text(p, "outcome")).append("** | ")
+                        .append(text(p, "summary")).append(" | ").append(text(p, "at"))
+                        .append(" | ").append(text(p, "by")).append(" |\n");
             }
             md.append("\nWhat each probe asked and what came back is in the audit trail's probe events.\n");
         }
@@ -72,36 +78,77 @@ public final class EvidenceMarkdown {
         for (JsonNode a : bundle.path("approvals")) {
             StringBuilder votes = new StringBuilder();
             for (JsonNode v : a.path("votes")) {
-                votes.append(votes.isEmpty() ? "" : "; ").append(v.path("vote").asText()).append(" by ")
-                        .append(v.path("by").asText());
+                votes.append(votes.isEmpty() ? "" : "; ").append(text(v, "vote")).append(" by ").append(text(v, "by"));
             }
-            md.append("| ").append(escape(a.path("title").asText())).append(" | ").append(a.path("needed").asInt())
+            md.append("| ").append(text(a, "title")).append(" | ").append(a.path("needed").asInt())
                     .append(a.path("required").asBoolean() ? " (required)" : "").append(" | ")
-                    .append(votes.isEmpty() ? "—" : escape(votes.toString())).append(" |\n");
+                    .append(votes.isEmpty() ? "—" : votes.toString()).append(" |\n");
         }
         md.append("\n## Audit trail\n\n| # | When | Who | What | Subject | Before → after | Note | Hash |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (JsonNode e : bundle.path("audit").path("events")) {
-            md.append("| ").append(e.path("seq").asInt()).append(" | ").append(e.path("at").asText()).append(" | ")
-                    .append(escape(e.path("actorName").asText())).append(" (").append(e.path("actorSource").asText())
-                    .append(") | ").append(e.path("type").asText()).append(" | ").append(escape(e.path("subject").asText()))
-                    .append(" | ").append(escape(e.path("before").asText())).append(" → ")
-                    .append(escape(e.path("after").asText())).append(" | ").append(escape(e.path("note").asText()))
-                    .append(" | `").append(e.path("hash").asText(), 0, 12).append("…` |\n");
+            md.append("| ").append(e.path("seq").asInt()).append(" | ").append(text(e, "at")).append(" | ")
+                    .append(text(e, "actorName")).append(" (").append(text(e, "actorSource"))
+                    .append(") | ").append(text(e, "type")).append(" | ").append(text(e, "subject"))
+                    .append(" | ").append(text(e, "before")).append(" → ").append(text(e, "after"))
+                    .append(" | ").append(text(e, "note"))
+                    .append(" | ").append(code(shortHash(e.path("hash").asText()))).append(" |\n");
         }
         md.append("\n## Verifying this evidence\n\nDownload the JSON bundle of the same release and run\n`java -jar countdown.jar "
-                + "evidence verify bundle.json`. Each event's hash is ").append(bundle.path("audit").path("algorithm")
-                .asText()).append("; the first event's previousHash is 64 zeros. Compare the chain head above with "
+                + "evidence verify bundle.json`. Each event's hash is ").append(text(bundle.path("audit"), "algorithm"))
+                .append("; the first event's previousHash is 64 zeros. Compare the chain head above with "
                 + "the one Countdown posted when the decision was made.\n");
         return md.toString();
     }
 
-    private static void row(StringBuilder md, String name, String value) {
-        md.append("| ").append(name).append(" | ").append(escape(value)).append(" |\n");
+    private static void row(StringBuilder md, String name, String markdown) {
+        md.append("| ").append(name).append(" | ").append(markdown).append(" |\n");
     }
 
-    /** Table cells and list items must not be broken by a user's note. */
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ").replace("\r", " ");
+    /** A field of the bundle as inert Markdown: even states and times, since a bundle is only JSON. */
+    private static String text(JsonNode node, String field) {
+        return escape(node.path(field).asText());
+    }
+
+    /**
+     * User text (a note, a name, a reason, a probe's summary) as one line of Markdown that shows as
+     * written and does nothing else: no HTML, no link or image, no code, emphasis or strikethrough,
+     * no table cell it did not start in, and, where it starts a line or a heading, no block of its
+     * own (heading, list, quote). Ordinary words and numbers stay as they are: only the characters
+     * that could act are escaped, {@code <>&} as entities and the others with a backslash.
+     */
+    static String escape(String text) {
+        String line = LINE_BREAKS.matcher(text).replaceAll(" ").strip();
+        StringBuilder out = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                // the backslash first of all: a user's own "\|" must not turn an escape into a cell break
+                case '\\', '`', '*', '[', ']', '|', '~' -> out.append('\\').append(c);
+                // inside a word (snake_case) an underscore cannot start emphasis: left as it reads
+                case '_' -> out.append(inWord(line, i) ? "_" : "\\_");
+                default -> out.append(c);
+            }
+        }
+        String escaped = CLOSING_HASHES.matcher(out).replaceFirst("$1\\\\$2");
+        escaped = ORDERED_LIST.matcher(escaped).replaceFirst("$1\\\\$2");
+        return escaped.startsWith("#") || escaped.startsWith("-") || escaped.startsWith("+") ? "\\" + escaped : escaped;
+    }
+
+    private static boolean inWord(String text, int at) {
+        return at > 0 && at + 1 < text.length() && Character.isLetterOrDigit(text.charAt(at - 1))
+                && Character.isLetterOrDigit(text.charAt(at + 1));
+    }
+
+    private static String shortHash(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
+    }
+
+    /** A hash in a code span; anything but hex digits (a bundle edited by hand) is dropped, being no hash. */
+    private static String code(String hash) {
+        return "`" + hash.replaceAll("[^0-9a-fA-F…]", "") + "`";
     }
 }

@@ -2,8 +2,6 @@ package dev.countdown.probe;
 
 import dev.countdown.manifest.ProbeSpec;
 import dev.countdown.manifest.SecretString;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,7 +16,8 @@ import java.util.regex.Pattern;
  * Keeps secrets out of results. Requests are shown as written ({@link #shown}); answers and
  * messages, which may echo what was sent (a server that reflects the Authorization header, a
  * driver naming the URL it failed to reach), have every secret value of the probe replaced by its
- * {@code ${NAME}} reference, or by {@code [redacted]} when the secret was written out literally.
+ * {@code ${NAME}} reference, or by {@code [redacted]} when the secret was written out literally;
+ * its escaped, hex and base64 forms too ({@link SecretForms}).
  */
 final class Redactor {
 
@@ -31,7 +30,10 @@ final class Redactor {
     private static final Pattern USER_INFO = Pattern.compile("(://[^/@:]*:)([^@/]+)(@)");
     private static final Pattern SECRET_PARAMETER = Pattern.compile("([?&;])([^=&;#]+)=([^&;#]*)");
 
-    private record Replacement(String value, String shownAs) {
+    private record Replacement(String value, String shownAs, SecretForms forms) {
+        Replacement(String value, String shownAs) {
+            this(value, shownAs, SecretForms.of(value));
+        }
     }
 
     private final List<Replacement> replacements;
@@ -61,7 +63,7 @@ final class Redactor {
         }
         String out = text;
         for (Replacement r : replacements) {
-            out = out.replace(r.value(), r.shownAs());
+            out = r.forms().redact(out, r.shownAs());
         }
         return out;
     }
@@ -113,12 +115,6 @@ final class Redactor {
             return;
         }
         found.add(new Replacement(value, shownAs));
-        // a value sent in a URL travels percent-encoded, and servers echo it that way
-        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
-        if (!encoded.equals(value)) {
-            found.add(new Replacement(encoded, shownAs));
-            found.add(new Replacement(encoded.replace("+", "%20"), shownAs));
-        }
     }
 
     private static String safely(Function<String, String> environment, String name) {

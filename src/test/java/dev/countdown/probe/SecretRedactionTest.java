@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.countdown.manifest.Comparison;
 import dev.countdown.manifest.ProbeSpec;
 import dev.countdown.manifest.SecretString;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,10 @@ class SecretRedactionTest {
                 // OkHttp's Headers.toString() hides Authorization itself; an echoing server would not
                 StringBuilder echo = new StringBuilder(request.getRequestLine());
                 request.getHeaders().forEach(h -> echo.append('\n').append(h.getFirst()).append(": ").append(h.getSecond()));
+                if (request.getUrl().encodedPath().contains("encoded")) {
+                    return new MockResponse.Builder().addHeader("X-Echo", request.getHeaders().get("Authorization"))
+                            .body(encodedEcho(request.getHeaders().get("Authorization"))).build();
+                }
                 int code = request.getUrl().encodedPath().contains("fail") ? 500 : 200;
                 return new MockResponse.Builder().code(code)
                         .addHeader("X-Echo", request.getHeaders().get("Authorization"))
@@ -57,6 +64,23 @@ class SecretRedactionTest {
         runner.close();
     }
 
+    /** What an echoing server may do with a credential it was sent: encode it, alone or inside more. */
+    private static String encodedEcho(String authorization) {
+        byte[] credential = authorization.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8);
+        StringBuilder json = new StringBuilder("{\"authorization\":\"" + authorization + "\"");
+        json.append(",\"basic\":\"Basic ").append(Base64.getEncoder().encodeToString(
+                ("probe:" + new String(credential, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8))).append('"');
+        for (int offset = 0; offset < 3; offset++) {
+            byte[] blob = new byte[offset + credential.length + 2];
+            java.util.Arrays.fill(blob, (byte) 0x5a);
+            System.arraycopy(credential, 0, blob, offset, credential.length);
+            json.append(",\"std").append(offset).append("\":\"").append(Base64.getEncoder().encodeToString(blob)).append('"');
+            json.append(",\"url").append(offset).append("\":\"")
+                    .append(Base64.getUrlEncoder().withoutPadding().encodeToString(blob)).append('"');
+        }
+        return json.append(",\"hex\":\"").append(HexFormat.of().formatHex(credential)).append("\"}").toString();
+    }
+
     private String url(String path) {
         return "http://127.0.0.1:" + server.getPort() + path;
     }
@@ -66,6 +90,8 @@ class SecretRedactionTest {
                 // the forms a URL or a header carries them in
                 .doesNotContain(java.net.URLEncoder.encode(TOKEN, java.nio.charset.StandardCharsets.UTF_8))
                 .doesNotContain("tok-Zq81-secret%2Fvalue%2Bx");
+        assertThat(Leaks.of(TOKEN, result.toString())).isEmpty();
+        assertThat(Leaks.of(KEY, result.toString())).isEmpty();
     }
 
     @Test
@@ -88,6 +114,27 @@ class SecretRedactionTest {
         assertThat(evidence.answer().orElseThrow().headers()).containsEntry("X-Echo", "Bearer ${PORTAL_TOKEN}")
                 .containsEntry("Location", url("/v1/health?api_key=${API_KEY}"));
         assertNoSecret(result);
+    }
+
+    @Test
+    void aCredentialEchoedBackInBase64OrHexIsMaskedInTheEvidence() throws Exception {
+        ProbeSpec.Http spec = Specs.http(Specs.settings("encoded"), url("/encoded"),
+                Map.of("Authorization", "Bearer ${PORTAL_TOKEN}"), Map.of(), Map.of("X-Echo", "^Bearer "));
+
+        ProbeResult result = runner.run(spec, Optional.empty());
+
+        String excerpt = result.evidence().answer().orElseThrow().excerpt();
+        assertThat(excerpt).as("the server did answer with every form").contains("\"std2\":", "\"url2\":", "\"hex\":");
+        assertThat(excerpt).contains("\"authorization\":\"Bearer ${PORTAL_TOKEN}\"",
+                "\"basic\":\"Basic [base64 with ${PORTAL_TOKEN}]\"", "\"std1\":\"[base64 with ${PORTAL_TOKEN}]\"",
+                "\"url2\":\"[base64 with ${PORTAL_TOKEN}]\"", "\"hex\":\"[hex of ${PORTAL_TOKEN}]\"");
+        assertThat(result.outcome()).isEqualTo(ProbeResult.Outcome.PASS);
+        // what ProbeService records: the evidence as JSON
+        String recorded = new com.fasterxml.jackson.databind.ObjectMapper().registerModule(new com.fasterxml.jackson
+                .datatype.jdk8.Jdk8Module()).registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .writeValueAsString(result.evidence());
+        assertThat(Leaks.of(TOKEN, recorded)).isEmpty();
+        assertThat(Leaks.of(TOKEN, result.toString())).isEmpty();
     }
 
     @Test
