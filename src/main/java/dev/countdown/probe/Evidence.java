@@ -34,12 +34,17 @@ public record Evidence(Asked asked, Optional<Answer> answer, Duration duration, 
      * @param headers response headers of interest (the ones checked, Content-Type, Location…)
      * @param facts   what the probe read from the answer: a certificate's subject and expiry, a
      *                query's value, a workflow's conclusion…
-     * @param excerpt the start of the body or a rendering of what was read, at most {@link Excerpt#MAX_BYTES} bytes
+     * @param excerpt the body or a rendering of what was read; {@link #cut()} bounds it to {@link Excerpt#MAX_BYTES} bytes
      */
     public record Answer(OptionalInt status, Map<String, String> headers, Map<String, String> facts, String excerpt) {
         public Answer {
             headers = Map.copyOf(headers);
             facts = Map.copyOf(facts);
+        }
+
+        /** The answer with its excerpt cut to size: only once secrets are redacted, or one cut in two would leak its start. */
+        public Answer cut() {
+            return new Answer(status, headers, facts, Excerpt.of(excerpt));
         }
     }
 }

@@ -37,7 +37,7 @@ final class HttpCalls {
                     kept.put(name, value);
                 }
             }
-            return new Evidence.Answer(OptionalInt.of(code), kept, facts, Excerpt.of(excerpt));
+            return new Evidence.Answer(OptionalInt.of(code), kept, facts, excerpt);
         }
 
         Evidence.Answer evidence(List<String> headerNames, Map<String, String> facts) {

@@ -218,7 +218,7 @@ public final class ProbeRunner implements AutoCloseable {
     private ProbeResult result(ProbeSpec spec, Finding finding, Evidence.Asked asked, Redactor redactor,
                                Instant startedAt, int attempts) {
         Instant finishedAt = clock.instant();
-        Evidence evidence = new Evidence(asked, finding.answer().map(redactor::apply),
+        Evidence evidence = new Evidence(asked, finding.answer().map(redactor::apply).map(Evidence.Answer::cut),
                 Duration.between(startedAt, finishedAt), startedAt, finishedAt);
         return new ProbeResult(spec.name(), spec.type(), finding.outcome(), redactor.apply(finding.summary()), evidence,
                 attempts);

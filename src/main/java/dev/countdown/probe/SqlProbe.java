@@ -102,7 +102,7 @@ final class SqlProbe implements Probe {
         if (count > 0) {
             facts.put("first-value", String.valueOf(first));
         }
-        Evidence.Answer answer = new Evidence.Answer(OptionalInt.empty(), Map.of(), facts, Excerpt.of(excerpt.toString()));
+        Evidence.Answer answer = new Evidence.Answer(OptionalInt.empty(), Map.of(), facts, excerpt.toString());
 
         List<String> problems = new ArrayList<>();
         List<String> passed = new ArrayList<>();

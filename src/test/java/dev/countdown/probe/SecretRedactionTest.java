@@ -41,6 +41,12 @@ class SecretRedactionTest {
                 // OkHttp's Headers.toString() hides Authorization itself; an echoing server would not
                 StringBuilder echo = new StringBuilder(request.getRequestLine());
                 request.getHeaders().forEach(h -> echo.append('\n').append(h.getFirst()).append(": ").append(h.getSecond()));
+                if (request.getUrl().encodedPath().contains("straddle")) {
+                    // the credential crosses the point where the evidence excerpt is cut
+                    String auth = request.getHeaders().get("Authorization");
+                    return new MockResponse.Builder().body("x".repeat(Excerpt.MAX_BYTES - 45) + auth + "y".repeat(4000))
+                            .build();
+                }
                 if (request.getUrl().encodedPath().contains("encoded")) {
                     return new MockResponse.Builder().addHeader("X-Echo", request.getHeaders().get("Authorization"))
                             .body(encodedEcho(request.getHeaders().get("Authorization"))).build();
@@ -135,6 +141,20 @@ class SecretRedactionTest {
                 .writeValueAsString(result.evidence());
         assertThat(Leaks.of(TOKEN, recorded)).isEmpty();
         assertThat(Leaks.of(TOKEN, result.toString())).isEmpty();
+    }
+
+    @Test
+    void aCredentialAcrossTheExcerptsCutLeavesNoPartOfItself() throws Exception {
+        ProbeSpec.Http spec = Specs.http(Specs.settings("straddle"), url("/straddle"),
+                Map.of("Authorization", "Bearer ${PORTAL_TOKEN}"), Map.of(), Map.of());
+
+        ProbeResult result = runner.run(spec, Optional.empty());
+
+        String excerpt = result.evidence().answer().orElseThrow().excerpt();
+        assertThat(excerpt).endsWith("bytes in all]")
+                .doesNotContain(TOKEN.substring(0, 6));
+        assertThat(excerpt.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Excerpt.MAX_BYTES);
+        assertNoSecret(result);
     }
 
     @Test
