@@ -47,10 +47,16 @@ public final class ToolCommands {
         }
         try {
             return tool.get().run(Arrays.asList(args).subList(1, args.length), out, err);
-        } catch (RuntimeException e) {
-            err.println("countdown " + args[0] + ": failed: " + e);
+        } catch (RuntimeException | Error e) {
+            // a tool's own failure (a bug, a stack overflow, no memory left) is one line, never a stack trace
+            err.println("countdown " + args[0] + ": failed: " + oneLine(e));
             return 1;
         }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + message;
     }
 
     private Optional<ToolCommand> find(String name) {

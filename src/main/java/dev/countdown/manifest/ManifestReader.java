@@ -52,9 +52,22 @@ public final class ManifestReader {
         return read(file, SourceText.read(file, MAX_BYTES, "release manifest (YAML)"));
     }
 
+    /**
+     * Reads a manifest's text. A failure of the reader itself (a bug, found or not yet) is reported
+     * as a problem of the line being read, so that one odd file never stops the reading of others.
+     */
     public Loaded read(Path file, SourceText source) throws SourceException {
         YamlDocument document = YamlDocument.parse(source);
         Problems problems = new Problems();
+        try {
+            return read(file, source, document, problems);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw SourceException.unexpected(source.name(), problems.reading(), e);
+        }
+    }
+
+    private Loaded read(Path file, SourceText source, YamlDocument document, Problems problems)
+            throws SourceException {
         source.warnings().forEach(w -> problems.warning(w.line(), "", w.message()));
         YamlNode root = YamlNode.root(document, problems);
         if (!root.expectMapping("a release manifest: a mapping with service, template, channels, roles, ...", TOP)) {

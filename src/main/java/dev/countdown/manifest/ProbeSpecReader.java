@@ -20,7 +20,7 @@ final class ProbeSpecReader {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
-    private static final Pattern READ_ONLY_SQL = Pattern.compile("(?is)^\\s*(select|with|values|show|explain)\\b.*");
+    private static final Pattern READ_ONLY_SQL = Pattern.compile("(?is)^\\s*+(select|with|values|show|explain)\\b.*");
     /**
      * Words that write, anywhere in a query: {@code WITH d AS (DELETE ...) SELECT} and
      * {@code EXPLAIN ANALYZE UPDATE} start like reads but write; {@code SELECT ... INTO} creates a
@@ -28,12 +28,6 @@ final class ProbeSpecReader {
      */
     private static final Pattern WRITES = Pattern.compile(
             "(?i)\\b(insert|update|delete|merge|truncate|drop|alter|create|grant|revoke|into)\\b");
-    /**
-     * String literals, quoted identifiers and comments, whose words and ';' are not SQL. Written
-     * as unrolled loops: an alternation under '*' recurses per character and overflows the stack.
-     */
-    private static final Pattern NOT_CODE = Pattern.compile(
-            "'[^']*(?:''[^']*)*'|\"[^\"]*(?:\"\"[^\"]*)*\"|--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
 
     private final SecretReader secrets;
 
@@ -129,7 +123,7 @@ final class ProbeSpecReader {
         Optional<SecretString> password = node.get("password").map(n -> secrets.secret(n, "a password"));
         YamlNode queryNode = node.require("query", "a read-only SELECT");
         String query = queryNode.text("a SQL query");
-        String code = NOT_CODE.matcher(query).replaceAll(" ");
+        String code = SqlText.code(query);
         var writes = WRITES.matcher(code);
         if (!query.isEmpty() && !READ_ONLY_SQL.matcher(query).matches()) {
             queryNode.error("expected a read-only query (SELECT, WITH, VALUES, SHOW or EXPLAIN)");

@@ -10,6 +10,16 @@ final class Problems {
 
     private final List<SourceProblem> errors = new ArrayList<>();
     private final List<SourceProblem> warnings = new ArrayList<>();
+    /** The line of the value being read last, for a failure of the reader itself. */
+    private int reading = 1;
+
+    void reading(int line) {
+        reading = line;
+    }
+
+    int reading() {
+        return reading;
+    }
 
     void error(int line, String field, String message) {
         errors.add(new SourceProblem(line, field.isEmpty() ? message : field + ": " + message));

@@ -8,16 +8,16 @@ import java.util.regex.Pattern;
  */
 final class SecretReader {
 
-    private static final Pattern URL = Pattern.compile("^(https?://|\\$\\{).*");
-    private static final Pattern SECRET_HEADER = Pattern.compile("(?i)authorization|.*(token|key|secret|password).*");
-    /** A "${" with no "}" after it would be sent as written, not read from the environment. */
-    private static final Pattern UNCLOSED = Pattern.compile("\\$\\{[^}]*$");
+    private static final Pattern URL = Pattern.compile("^(https?://|\\$\\{).*", Pattern.DOTALL);
+    /** Found anywhere in a header's name; '.*' around it, under matches(), backtracked on a long name. */
+    private static final Pattern SECRET_WORD = Pattern.compile("(?i)token|key|secret|password");
 
     SecretString read(YamlNode node, String expected) {
         SecretString value = new SecretString(node.text(expected));
         value.invalidReference().ifPresent(name ->
                 node.error("'${" + name + "}' is not an environment variable name; expected ${LIKE_THIS}"));
-        if (UNCLOSED.matcher(value.written()).find()) {
+        // a "${" with no "}" after it would be sent as written, not read from the environment
+        if (value.written().lastIndexOf("${") > value.written().lastIndexOf('}')) {
             node.error("a '${' is not closed; expected ${ENV_NAME}");
         }
         return value;
@@ -34,7 +34,8 @@ final class SecretReader {
 
     /** A request header; those that carry credentials (Authorization, *-Token, ...) are secrets. */
     SecretString header(String name, YamlNode node) {
-        return SECRET_HEADER.matcher(name).matches() ? secret(node, "a header value") : read(node, "a header value");
+        boolean secret = name.equalsIgnoreCase("authorization") || SECRET_WORD.matcher(name).find();
+        return secret ? secret(node, "a header value") : read(node, "a header value");
     }
 
     SecretString url(YamlNode node) {

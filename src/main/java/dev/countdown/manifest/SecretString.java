@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class SecretString {
 
-    static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String written;
@@ -30,15 +28,24 @@ public final class SecretString {
     /** The environment variables this value reads. */
     public Set<String> references() {
         Set<String> names = new LinkedHashSet<>();
-        Matcher m = REFERENCE.matcher(written);
-        while (m.find()) {
-            names.add(m.group(1));
+        for (int[] reference = next(0); reference != null; reference = next(reference[1])) {
+            names.add(written.substring(reference[0] + 2, reference[1] - 1));
         }
         return names;
     }
 
     public boolean hasReferences() {
-        return REFERENCE.matcher(written).find();
+        return next(0) != null;
+    }
+
+    /**
+     * The next {@code ${...}} at or after {@code from}, as its start and end, or null. A scan: the
+     * regex {@code \$\{([^}]*)}} retried from every "${" of a long "${${${..." with no "}".
+     */
+    private int[] next(int from) {
+        int start = written.indexOf("${", from);
+        int close = start < 0 ? -1 : written.indexOf('}', start + 2);
+        return close < 0 ? null : new int[] {start, close + 1};
     }
 
     /** The first reference whose name is not a valid environment variable name. */
@@ -52,17 +59,18 @@ public final class SecretString {
      * @throws MissingSecretException naming the variable (not its value) when one is unset
      */
     public String resolve(Function<String, String> environment) {
-        Matcher m = REFERENCE.matcher(written);
         StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = environment.apply(m.group(1));
+        int copied = 0;
+        for (int[] reference = next(0); reference != null; reference = next(reference[1])) {
+            String name = written.substring(reference[0] + 2, reference[1] - 1);
+            String value = environment.apply(name);
             if (value == null) {
-                throw new MissingSecretException(m.group(1));
+                throw new MissingSecretException(name);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            out.append(written, copied, reference[0]).append(value);
+            copied = reference[1];
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(written, copied, written.length()).toString();
     }
 
     /** The text as written in the manifest, references unresolved. */

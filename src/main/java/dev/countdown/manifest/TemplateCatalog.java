@@ -4,6 +4,7 @@ import dev.countdown.source.SourceException;
 import dev.countdown.template.ChecklistTemplate;
 import dev.countdown.template.TemplateParser;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -35,10 +36,20 @@ public final class TemplateCatalog implements TemplateSource {
         return Files.exists(besideManifests) ? besideManifests : Path.of(DEFAULT_DIRECTORY).resolve(name);
     }
 
+    /** As {@link #resolve}, but a name no file system accepts (a NUL in it, say) is the manifest's problem. */
+    public Path locate(String name, Path manifestFile) throws SourceException {
+        try {
+            return resolve(name, manifestFile);
+        } catch (InvalidPathException e) {
+            throw new SourceException(name, 1, "not a usable file name: " + e.getReason());
+        }
+    }
+
     @Override
     public ChecklistTemplate load(String name, Path manifestFile) throws SourceException {
-        Path file = resolve(name, manifestFile);
-        if (!Files.isRegularFile(file)) {
+        Path file = locate(name, manifestFile);
+        // only a missing file is "no such file": a directory or a pipe is refused, naming what it is, by the reading
+        if (!Files.exists(file)) {
             throw new SourceException(file.toString(), 1, "no such template file" + searched(name, manifestFile));
         }
         return parser.parse(file);

@@ -45,8 +45,8 @@ final class YamlDocument {
         String text = String.join("\n", source.lines());
         try (JsonParser parser = MAPPER.createParser(text)) {
             try {
-                JsonNode root = MAPPER.readTree(parser);
-                Index index = index(text);
+                JsonNode root = readTree(parser, source);
+                Index index = index(text, source);
                 if (!index.unsupported().isEmpty()) {
                     throw new SourceException(source.name(), index.unsupported());
                 }
@@ -60,6 +60,19 @@ final class YamlDocument {
         } catch (IOException e) {
             throw new SourceException(source.name(), 1, "cannot read YAML: " + e.getMessage());
         }
+    }
+
+    /** The tree; a failure of the YAML library itself is a problem of the line it was reading. */
+    private static JsonNode readTree(JsonParser parser, SourceText source) throws IOException, SourceException {
+        try {
+            return MAPPER.readTree(parser);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw SourceException.unexpected(source.name(), lineOf(parser, source), e);
+        }
+    }
+
+    private static int lineOf(JsonParser parser, SourceText source) {
+        return Math.clamp(parser.currentLocation().getLineNr(), 1, Math.max(1, source.lineCount()));
     }
 
     JsonNode root() {
@@ -81,29 +94,37 @@ final class YamlDocument {
     private record Index(Map<String, Integer> lines, List<SourceProblem> unsupported) {
     }
 
-    private static Index index(String text) throws IOException {
+    private static Index index(String text, SourceText source) throws IOException, SourceException {
+        try (JsonParser parser = YAML.createParser(text)) {
+            try {
+                return index(parser);
+            } catch (RuntimeException | StackOverflowError e) {
+                throw SourceException.unexpected(source.name(), lineOf(parser, source), e);
+            }
+        }
+    }
+
+    private static Index index(JsonParser parser) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
         List<SourceProblem> unsupported = new ArrayList<>();
         int documents = 0;
-        try (JsonParser parser = YAML.createParser(text)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                int line = parser.currentTokenLocation().getLineNr();
-                boolean startsStructure = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
-                String pointer = startsStructure
-                        ? parser.getParsingContext().getParent() == null
-                                ? "" : parser.getParsingContext().getParent().pathAsPointer().toString()
-                        : parser.getParsingContext().pathAsPointer().toString();
-                lines.putIfAbsent(pointer, line);
-                boolean startsDocument = startsStructure ? parser.getParsingContext().getParent().inRoot()
-                        : token.isScalarValue() && token != JsonToken.VALUE_NULL && parser.getParsingContext().inRoot();
-                if (startsDocument && ++documents == 2) {
-                    unsupported.add(new SourceProblem(line, "a second YAML document starts here (after '---');"
-                            + " expected one manifest per file"));
-                }
-                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                    unsupported.add(new SourceProblem(line, "'*" + parser.getText() + "' is a YAML alias, which"
-                            + " manifests do not support; write the value out in full"));
-                }
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+            int line = parser.currentTokenLocation().getLineNr();
+            boolean startsStructure = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+            String pointer = startsStructure
+                    ? parser.getParsingContext().getParent() == null
+                            ? "" : parser.getParsingContext().getParent().pathAsPointer().toString()
+                    : parser.getParsingContext().pathAsPointer().toString();
+            lines.putIfAbsent(pointer, line);
+            boolean startsDocument = startsStructure ? parser.getParsingContext().getParent().inRoot()
+                    : token.isScalarValue() && token != JsonToken.VALUE_NULL && parser.getParsingContext().inRoot();
+            if (startsDocument && ++documents == 2) {
+                unsupported.add(new SourceProblem(line, "a second YAML document starts here (after '---');"
+                        + " expected one manifest per file"));
+            }
+            if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                unsupported.add(new SourceProblem(line, "'*" + parser.getText() + "' is a YAML alias, which"
+                        + " manifests do not support; write the value out in full"));
             }
         }
         return new Index(lines, unsupported);

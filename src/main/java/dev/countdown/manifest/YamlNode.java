@@ -35,6 +35,7 @@ final class YamlNode {
         this.pointer = pointer;
         this.field = field;
         this.problems = problems;
+        problems.reading(document.line(pointer));
     }
 
     static YamlNode root(YamlDocument document, Problems problems) {

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 /**
  * The manifests in the manifests directory. A file is read again as soon as it, or a template it
  * names, changes on disk, so an edit takes effect for the next release and never for a running one.
+ * Each file stands alone: one that cannot be used, for whatever reason, is reported as that file's
+ * problems while every other service keeps starting releases.
  */
 @Singleton
 public class ManifestRegistry {
@@ -47,15 +49,31 @@ public class ManifestRegistry {
      * @throws SourceException when no readable manifest names the service; says which files could not be read
      */
     public Found find(String service) throws SourceException {
-        List<String> unreadable = new ArrayList<>();
+        List<List<String>> unreadable = new ArrayList<>();
         for (Found found : readAll(unreadable)) {
             if (found.loaded().manifest().service().equals(service)) {
                 return found;
             }
         }
-        String hint = unreadable.isEmpty() ? "" : "; these manifests could not be read: " + String.join(" | ", unreadable);
+        String hint = unreadable.isEmpty() ? "" : "; these manifests could not be read: "
+                + String.join(" | ", unreadable.stream().map(List::getFirst).toList());
         throw new SourceException(manifestsDir.toString(), 1, "no manifest for service '" + service + "' in "
                 + manifestsDir + hint);
+    }
+
+    /** Where the manifests are read from, as configured. */
+    public Path manifestsDir() {
+        return manifestsDir;
+    }
+
+    /**
+     * What keeps each manifest file that cannot be used from being used: one {@code file:line: message}
+     * per problem, file after file; empty when every manifest reads.
+     */
+    public List<String> problems() {
+        List<List<String>> unreadable = new ArrayList<>();
+        readAll(unreadable);
+        return unreadable.stream().flatMap(List::stream).toList();
     }
 
     /** Every manifest that reads without errors. */
@@ -73,12 +91,14 @@ public class ManifestRegistry {
                 .toList();
     }
 
-    private List<Found> readAll(List<String> unreadable) {
+    private List<Found> readAll(List<List<String>> unreadable) {
         List<Found> all = new ArrayList<>();
         for (Path file : files()) {
             Read read = cache.compute(file, (path, cached) -> cached != null && cached.current() ? cached : read(path));
             read.found().ifPresent(all::add);
-            read.error().ifPresent(unreadable::add);
+            if (!read.problems().isEmpty()) {
+                unreadable.add(read.problems());
+            }
         }
         cache.keySet().retainAll(files());
         return all;
@@ -88,7 +108,7 @@ public class ManifestRegistry {
      * One manifest file as last read, with the times of every file it was read from: while none
      * has changed, a command costs a few file-system stats instead of reading and parsing again.
      */
-    private record Read(Map<Path, FileTime> sources, Optional<Found> found, Optional<String> error) {
+    private record Read(Map<Path, FileTime> sources, Optional<Found> found, List<String> problems) {
         boolean current() {
             return sources.entrySet().stream().allMatch(e -> e.getValue().equals(modified(e.getKey())));
         }
@@ -99,7 +119,7 @@ public class ManifestRegistry {
         Map<Path, FileTime> sources = new LinkedHashMap<>();
         sources.put(file, modified(file));
         TemplateSource recording = (name, manifestFile) -> {
-            Path path = catalog.resolve(name, manifestFile);
+            Path path = catalog.locate(name, manifestFile);
             sources.put(path, modified(path));
             SourceText text = SourceText.read(path, TemplateParser.MAX_BYTES, "Markdown checklist");
             templates.put(name, String.join("\n", text.lines()) + "\n");
@@ -110,9 +130,14 @@ public class ManifestRegistry {
             ManifestReader.Loaded loaded = new ManifestReader(recording).read(file, text);
             String manifestText = String.join("\n", text.lines()) + "\n";
             return new Read(sources, Optional.of(new Found(new DefinitionSnapshot(file.getFileName().toString(),
-                    manifestText, templates), loaded)), Optional.empty());
+                    manifestText, templates), loaded)), List.of());
         } catch (SourceException e) {
-            return new Read(sources, Optional.empty(), Optional.of(e.getMessage().lines().findFirst().orElse(file.toString())));
+            List<String> problems = e.problems().stream().map(p -> p.format(e.file())).toList();
+            return new Read(sources, Optional.empty(), problems.isEmpty() ? List.of(file + ":1: cannot be used") : problems);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the readers report their own failures by line; this is the last guard, for this file alone
+            return new Read(sources, Optional.empty(), List.of(SourceException.unexpected(file.toString(), 1, e)
+                    .getMessage()));
         }
     }
 

@@ -19,6 +19,15 @@ public final class SourceException extends Exception {
         this(file, List.of(new SourceProblem(line, message)));
     }
 
+    /**
+     * A failure of a reader itself (a bug, a stack overflow) while reading {@code line}: reported
+     * like any problem of the file, so that one file a reader cannot use spoils no other.
+     */
+    public static SourceException unexpected(String file, int line, Throwable failure) {
+        return new SourceException(file, Math.max(1, line), "Countdown could not read this line (internal error: "
+                + failure.getClass().getSimpleName() + "); please report it with the file");
+    }
+
     public String file() {
         return file;
     }

@@ -1,6 +1,7 @@
 package dev.countdown.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,26 +33,44 @@ public record SourceText(String name, List<String> lines, List<SourceProblem> wa
         warnings = List.copyOf(warnings);
     }
 
-    /** Reads a file, refusing it when larger than {@code maxBytes}; {@code kind} names it in errors. */
+    /**
+     * Reads a file, refusing it when larger than {@code maxBytes}; {@code kind} names it in errors.
+     * Only a regular file is opened: a named pipe would block the reader until someone writes to
+     * it, and a device such as /dev/zero never ends; a file that grows while read is cut off at
+     * the limit rather than trusted by its size.
+     */
     public static SourceText read(Path path, long maxBytes, String kind) throws SourceException {
         String name = path.toString();
         byte[] bytes;
         try {
-            if (Files.isDirectory(path)) {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
                 throw new SourceException(name, 1, "is a directory; expected a " + kind + " file");
             }
-            long size = Files.size(path);
-            if (size > maxBytes) {
-                throw new SourceException(name, 1, "the file is %s; a %s may be at most %s"
-                        .formatted(humanSize(size), kind, humanSize(maxBytes)));
+            if (!attributes.isRegularFile()) {
+                throw new SourceException(name, 1, "not a regular file; expected a " + kind
+                        + " file, not a named pipe, a device or a socket");
             }
-            bytes = Files.readAllBytes(path);
+            if (attributes.size() > maxBytes) {
+                throw tooLarge(name, humanSize(attributes.size()), maxBytes, kind);
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            }
+            if (bytes.length > maxBytes) {
+                throw tooLarge(name, "more than " + humanSize(maxBytes), maxBytes, kind);
+            }
         } catch (NoSuchFileException e) {
             throw new SourceException(name, 1, "no such file");
         } catch (IOException e) {
             throw new SourceException(name, 1, "cannot read the file: " + e.getMessage());
         }
         return decode(name, bytes, kind);
+    }
+
+    private static SourceException tooLarge(String name, String size, long maxBytes, String kind) {
+        return new SourceException(name, 1, "the file is %s; a %s may be at most %s"
+                .formatted(size, kind, humanSize(maxBytes)));
     }
 
     /** Decodes bytes already in hand; the same rules as {@link #read}. */

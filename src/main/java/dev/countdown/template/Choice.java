@@ -18,9 +18,8 @@ record Choice(String label, List<String> options, int line) {
     private static final Pattern MARKER = Pattern.compile(
             "\\[[ xX✓✔]\\]|⬜|☐|☑|☒|✅|❌|❎|✔️?|✖️?|🟢|🔴");
     private static final Pattern BOX = Pattern.compile("\\[[ xX✓✔]\\]|[⬜☐☑☒]");
-    private static final Pattern OPTION_TRIM = Pattern.compile("^[\\s/|,:;-]+|[\\s/|,:;-]+$|(?i)\\s+or$");
     private static final Pattern GO_OPTION = Pattern.compile(
-            "(?i)^(go|no[- ]?go|proceed|roll ?back\\b.*|abort|hold|halt|continue|stop)$");
+            "(?i)^(go|no[- ]?go|proceed|roll ?back\\b.*|abort|hold|halt|continue|stop)$", Pattern.DOTALL);
     private static final Pattern GO_LABEL = Pattern.compile("(?i)go\\s*/\\s*no[- ]?go|decision|\\bgate\\b");
     private static final Set<String> DECISION_WORDS = Set.of(
             "go", "no-go", "no go", "nogo", "proceed", "rollback", "roll back", "abort", "hold",
@@ -41,17 +40,45 @@ record Choice(String label, List<String> options, int line) {
             return Optional.empty();
         }
         String label = InlineText.plain(text.substring(0, markers.getFirst()[0]));
-        label = OPTION_TRIM.matcher(label).replaceAll("");
+        label = trimmed(label);
         List<String> options = new ArrayList<>();
         for (int k = 0; k < markers.size(); k++) {
             int end = k + 1 < markers.size() ? markers.get(k + 1)[0] : text.length();
-            String option = OPTION_TRIM.matcher(InlineText.plain(text.substring(markers.get(k)[1], end)))
-                    .replaceAll("");
+            String option = trimmed(InlineText.plain(text.substring(markers.get(k)[1], end)));
             if (!option.isEmpty()) {
                 options.add(option);
             }
         }
         return options.size() < 2 ? Optional.empty() : Optional.of(new Choice(label, options, line));
+    }
+
+    /**
+     * An option or label without the separators around it ({@code " / "}, {@code ": "}) and
+     * without a trailing {@code " or"}. A scan: the regex it replaces, with a '$'-anchored run
+     * under find(), retried from every character of a long run of '-' and took minutes.
+     */
+    static String trimmed(String text) {
+        int start = 0;
+        while (start < text.length() && isSeparator(text.charAt(start))) {
+            start++;
+        }
+        int end = text.length();
+        int or = end - 2;
+        if (or > start && text.regionMatches(true, or, "or", 0, 2) && MarkdownLines.isSpace(text.charAt(or - 1))) {
+            end = or;
+            while (end > start && MarkdownLines.isSpace(text.charAt(end - 1))) {
+                end--;
+            }
+            return text.substring(start, end);
+        }
+        while (end > start && isSeparator(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSeparator(char c) {
+        return MarkdownLines.isSpace(c) || "/|,:;-".indexOf(c) >= 0;
     }
 
     /** Blanks out code spans, keeping offsets: a {@code `[x]`} written as code is not an option. */

@@ -11,15 +11,13 @@ record MarkdownTable(List<String> header, List<Row> rows) {
     record Row(int line, List<String> cells) {
     }
 
-    private static final Pattern SEPARATOR = Pattern.compile(
-            "^\\s*\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$");
     private static final Pattern ROLE_HEADER = Pattern.compile(
-            "(?i)^((sign[- ]?off|approv\\w*)\\s+)?roles?\\b.*|^approvers?$");
+            "(?i)^((sign[- ]?off|approv\\w*)\\s+)?roles?\\b.*|^approvers?$", Pattern.DOTALL);
 
     /** True when a table starts at {@code index}: a row with pipes followed by a separator row. */
     static boolean startsAt(List<String> lines, int index) {
         return index + 1 < lines.size() && lines.get(index).contains("|")
-                && SEPARATOR.matcher(lines.get(index + 1)).matches();
+                && MarkdownLines.isTableSeparator(lines.get(index + 1));
     }
 
     /** Reads the table starting at {@code index}; {@code firstLine} is that index's line number. */

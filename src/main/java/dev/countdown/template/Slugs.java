@@ -1,7 +1,9 @@
 package dev.countdown.template;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,6 +16,8 @@ final class Slugs {
     private static final Pattern ENUMERATOR = Pattern.compile("^(?:[A-Za-z]|\\d{1,3})[.)]\\s+");
 
     private final Set<String> used = new HashSet<>();
+    /** The next suffix to try per slug: a file of 100,000 equal items must not count from 2 each time. */
+    private final Map<String, Integer> nextSuffix = new HashMap<>();
 
     static String slug(String text, int maxLength, String fallback) {
         String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
@@ -33,11 +37,15 @@ final class Slugs {
     }
 
     String unique(String slug) {
-        String candidate = slug;
-        for (int n = 2; !used.add(candidate); n++) {
-            candidate = slug + "-" + n;
+        if (used.add(slug)) {
+            return slug;
         }
-        return candidate;
+        int n = nextSuffix.getOrDefault(slug, 2);
+        while (!used.add(slug + "-" + n)) {
+            n++;
+        }
+        nextSuffix.put(slug, n + 1);
+        return slug + "-" + n;
     }
 
     private static String trimHyphens(String s) {

@@ -25,26 +25,39 @@ public final class TemplateParser {
 
     public static final long MAX_BYTES = 1024 * 1024;
 
-    private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
-    private static final Pattern FENCE = Pattern.compile("^(\\s*)(`{3,}|~{3,})\\s*([^`\\s]*).*$");
+    /*
+     * Every pattern here runs on one line of a user's file, which may be 1 MB long: none may hold a
+     * repeated group (Java's regex recurses once per repetition) or quantifiers that can split one
+     * run of characters in many ways. DOTALL lets '.' take U+2028 and the like, which would
+     * otherwise make '.*$' fail and backtrack. The forms that needed more are in MarkdownLines.
+     */
     private static final Pattern CHECKBOX = Pattern.compile(
-            "^(\\s*)(?:[-*+]\\s+|\\d{1,3}[.)]\\s+)?(?:\\[([ xX✓✔])\\]|([☐⬜☑☒]))(?:\\s+(.*))?$");
+            "^(\\s*)(?:[-*+]\\s+|\\d{1,3}[.)]\\s+)?(?:\\[([ xX✓✔])\\]|([☐⬜☑☒]))(?:\\s+(.*))?$", Pattern.DOTALL);
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+");
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+]|\\d{1,3}[.)])\\s+");
     private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)\\s*$");
     private static final Pattern APPROVED_BY = Pattern.compile(
-            "(?i)^(?:approved by|approvers|sign[- ]?off by|signed off by)\\s*:\\s*(.+)$");
-    private static final Pattern THEMATIC_BREAK = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
-    private static final Pattern NAME_LIST = Pattern.compile("\\s*(?:,|;|&)\\s*");
-    private static final Pattern LAST_AND = Pattern.compile("\\s+and\\s+");
+            "(?i)^(?:approved by|approvers|sign[- ]?off by|signed off by)\\s*:\\s*(.+)$", Pattern.DOTALL);
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("[,;&]");
+    /** Starts only where a run of spaces starts: tried inside a long run, each start would scan the rest. */
+    private static final Pattern LAST_AND = Pattern.compile("(?<!\\s)\\s+and\\s+");
 
     /** Reads and parses a template file. */
     public ChecklistTemplate parse(Path file) throws SourceException {
         return parse(SourceText.read(file, MAX_BYTES, "Markdown checklist"));
     }
 
+    /**
+     * Parses a text already read. A failure of the parser itself (a bug, found or not yet) is
+     * reported as a problem of the line being read, so one odd file never stops the reading of others.
+     */
     public ChecklistTemplate parse(SourceText source) throws SourceException {
-        return new Run(source).read();
+        Run run = new Run(source);
+        try {
+            return run.read();
+        } catch (RuntimeException | StackOverflowError e) {
+            throw SourceException.unexpected(source.name(), run.reading, e);
+        }
     }
 
     /** The state of one parse; thrown away afterwards. */
@@ -59,20 +72,24 @@ public final class TemplateParser {
         private String title;
         private SectionDraft root;
         private SectionDraft current;
+        /** The line being read, for a failure of the parser itself. */
+        private int reading = 1;
 
         Run(SourceText source) {
             this.source = source;
-            warnings.addAll(source.warnings());
-            for (int i = 0; i < source.lines().size(); i++) {
-                lines.add(repaired(source.lines().get(i), i + 1));
-            }
         }
 
         ChecklistTemplate read() throws SourceException {
+            warnings.addAll(source.warnings());
+            for (int i = 0; i < source.lines().size(); i++) {
+                reading = i + 1;
+                lines.add(repaired(source.lines().get(i), i + 1));
+            }
             root = new SectionDraft(null, 1, 1);
             current = root;
             int i = skipFrontMatter();
             while (i < lines.size()) {
+                reading = i + 1;
                 i = readBlock(i);
             }
             if (title == null) {
@@ -98,13 +115,13 @@ public final class TemplateParser {
             if (line.strip().startsWith("<!--")) {
                 return skipComment(i);
             }
-            Matcher fence = FENCE.matcher(line);
-            if (fence.matches()) {
-                return readFence(i, fence.group(2), fence.group(3));
+            Optional<MarkdownLines.Fence> fence = MarkdownLines.fence(line);
+            if (fence.isPresent()) {
+                return readFence(i, fence.get().marker(), fence.get().language());
             }
-            Matcher atx = ATX.matcher(line);
-            if (atx.matches()) {
-                heading(atx.group(1).length(), atx.group(2) == null ? "" : atx.group(2), number);
+            Optional<MarkdownLines.Heading> atx = MarkdownLines.heading(line);
+            if (atx.isPresent()) {
+                heading(atx.get().level(), atx.get().text(), number);
                 return i + 1;
             }
             if (isSetextHeading(i)) {
@@ -141,6 +158,7 @@ public final class TemplateParser {
             char fenceChar = marker.charAt(0);
             StringBuilder code = new StringBuilder();
             for (int i = start + 1; i < lines.size(); i++) {
+                reading = i + 1;
                 String line = lines.get(i);
                 String stripped = line.strip();
                 if (stripped.length() >= marker.length() && stripped.chars().allMatch(c -> c == fenceChar)) {
@@ -155,8 +173,10 @@ public final class TemplateParser {
                     code.append(line).append('\n');
                 }
             }
-            errors.add(new SourceProblem(start + 1, "code fence " + marker + " opened here is never closed;"
-                    + " close it with a line of " + marker + " so the headings and items after it are read"));
+            // a marker of 100,000 backticks is named by its length, not quoted whole
+            String named = marker.length() <= 10 ? marker : marker.substring(0, 3) + "… (" + marker.length() + " long)";
+            errors.add(new SourceProblem(start + 1, "code fence " + named + " opened here is never closed;"
+                    + " close it with a line of " + named + " so the headings and items after it are read"));
             return lines.size();
         }
 
@@ -172,6 +192,7 @@ public final class TemplateParser {
             openItems.clear();
             Optional<Integer> roleColumn = table.roleColumn();
             for (MarkdownTable.Row row : table.rows()) {
+                reading = row.line();
                 if (roleColumn.isPresent()) {
                     int column = roleColumn.get();
                     if (column < row.cells().size()) {
@@ -195,7 +216,7 @@ public final class TemplateParser {
         }
 
         private void textLine(String line, int number) {
-            if (line.isBlank() || THEMATIC_BREAK.matcher(line).matches()) {
+            if (line.isBlank() || MarkdownLines.isThematicBreak(line)) {
                 return;
             }
             Matcher box = CHECKBOX.matcher(line);
@@ -244,8 +265,8 @@ public final class TemplateParser {
          */
         private static List<String> roleNames(String list) {
             List<String> names = new ArrayList<>();
-            for (String part : NAME_LIST.split(list)) {
-                String name = list.contains(",") ? part.replaceFirst("^and\\s+", "") : part;
+            for (String part : NAME_SEPARATOR.split(list)) {
+                String name = list.contains(",") ? part.strip().replaceFirst("^and\\s+", "") : part.strip();
                 names.addAll(list.contains(",") ? List.of(LAST_AND.split(name)) : List.of(name));
             }
             return names;
@@ -294,6 +315,7 @@ public final class TemplateParser {
             Slugs itemIds = new Slugs();
             List<Section> built = new ArrayList<>();
             for (SectionDraft draft : drafts) {
+                reading = draft.line;
                 choicesFromItemRuns(draft);
                 String sectionId = sectionIds.unique(Slugs.slug(Slugs.withoutEnumerator(draft.title), 24, "section"));
                 List<ChecklistItem> items = new ArrayList<>();
@@ -398,9 +420,11 @@ public final class TemplateParser {
             return result.text();
         }
 
+        /** The file's name without folder and extension; not by Path, which refuses some names a snapshot may hold. */
         private String fileTitle() {
-            String name = Path.of(source.name()).getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            return name.replaceAll("[-_]+", " ").strip();
+            String name = source.name().substring(Math.max(source.name().lastIndexOf('/'), source.name().lastIndexOf('\\')) + 1);
+            int dot = name.lastIndexOf('.');
+            return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[-_]+", " ").strip();
         }
 
         private static int indentOf(String line) {

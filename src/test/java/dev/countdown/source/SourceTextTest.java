@@ -2,12 +2,17 @@ package dev.countdown.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.countdown.support.Fifos;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +153,46 @@ class SourceTextTest {
         Path missing = dir.resolve("nope.md");
         assertThatThrownBy(() -> SourceText.read(missing, 1024, KIND))
                 .hasMessage(missing + ":1: no such file");
+    }
+
+    @Test
+    void refusesANamedPipeWithoutOpeningIt() throws Exception {
+        Path fifo = Fifos.make(dir.resolve("checklist.md"));
+
+        // opening a pipe no one writes to would block for ever: the timeout only detects that
+        SourceException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(SourceException.class, () -> SourceText.read(fifo, 1024, KIND)));
+
+        assertThat(e.getMessage()).isEqualTo(fifo + ":1: not a regular file; expected a Markdown checklist file,"
+                + " not a named pipe, a device or a socket");
+    }
+
+    @Test
+    void refusesADeviceThatNeverEnds() {
+        Path zero = Path.of("/dev/zero");
+        Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero here");
+
+        SourceException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(SourceException.class, () -> SourceText.read(zero, 1024, KIND)));
+
+        assertThat(e.getMessage()).startsWith("/dev/zero:1: not a regular file;");
+    }
+
+    @Test
+    void readsAFileThatClaimsNoSizeUpToTheLimitOnly() throws Exception {
+        // files under /proc say they are empty and are not: the size on record is not trusted
+        Path status = Path.of("/proc/self/status");
+        Assumptions.assumeTrue(Files.isRegularFile(status) && Files.size(status) == 0, "no /proc here");
+
+        assertThat(SourceText.read(status, 64 * 1024, KIND).lines()).anyMatch(l -> l.startsWith("Name:"));
+        assertThatThrownBy(() -> SourceText.read(status, 10, KIND))
+                .hasMessage(status + ":1: the file is more than 10 bytes; a Markdown checklist may be at most 10 bytes");
+    }
+
+    @Test
+    void formatsEachProblemOnOneLine() {
+        assertThat(new SourceProblem(3, "expected a name, got \"a\nb\r\u2028c\"").format("m.yaml"))
+                .isEqualTo("m.yaml:3: expected a name, got \"a\\nb\\r c\"");
     }
 
     @Test
