@@ -6,6 +6,7 @@ import dev.countdown.chat.ReleaseView;
 import dev.countdown.chat.ReleaseViews;
 import dev.countdown.evidence.HashChain;
 import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.ReleaseEvidence;
 import dev.countdown.release.ReleaseService;
 import io.micronaut.core.annotation.Nullable;
@@ -35,18 +36,20 @@ class DashboardController {
     private final ReleaseService releases;
     private final Clock clock;
     private final PlaygroundSettings playground;
+    private final ManifestRegistry manifests;
 
-    DashboardController(ReleaseService releases, Clock clock, PlaygroundSettings playground) {
+    DashboardController(ReleaseService releases, Clock clock, PlaygroundSettings playground, ManifestRegistry manifests) {
         this.releases = releases;
         this.clock = clock;
         this.playground = playground;
+        this.manifests = manifests;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     String index(@Nullable @QueryValue String service, @Nullable @QueryValue String state) {
         List<LoadedRelease> shown = releases.list(Optional.ofNullable(blankToNull(service))).stream()
                 .filter(r -> state == null || state.isBlank() || r.release().state().label().equals(state)).toList();
-        StringBuilder body = new StringBuilder("<main><h1>Releases</h1>");
+        StringBuilder body = new StringBuilder("<main><h1>Releases</h1>").append(manifestProblems());
         body.append("<form class=\"filters\" method=\"get\" action=\"/\"><label>Service <input name=\"service\" value=\"")
                 .append(esc(service)).append("\"></label> <label>State <select name=\"state\"><option value=\"\">any</option>");
         for (String s : List.of("open", "go", "no-go", "cancelled")) {
@@ -131,6 +134,19 @@ class DashboardController {
                 + ReleasePage.live(v, releases.events(id)) + "</main>";
         return HttpResponse.ok(Html.page("Evidence " + v.service() + " " + v.version(), body, true, PrintCss.CSS))
                 .contentType(MediaType.TEXT_HTML_TYPE).header(SecurityHeadersFilter.CSP, PrintCss.POLICY);
+    }
+
+    /** Manifests that cannot be used, so the person who broke one sees it before a release manager does. */
+    private String manifestProblems() {
+        List<String> problems = manifests.problems();
+        if (problems.isEmpty()) {
+            return "";
+        }
+        StringBuilder section = new StringBuilder("<section class=\"problems\" role=\"alert\"><h2>Manifests that cannot "
+                + "be used</h2><p>Releases of these services cannot start until the files are fixed; "
+                + "<code>manifest lint FILE</code> shows the same.</p><ul>");
+        problems.forEach(p -> section.append("<li><code>").append(esc(p)).append("</code></li>"));
+        return section.append("</ul></section>").toString();
     }
 
     private String welcome() {

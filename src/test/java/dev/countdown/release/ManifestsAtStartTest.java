@@ -75,6 +75,11 @@ class ManifestsAtStartTest {
             assertThat(piped.status()).as(piped.body()).isEqualTo(404);
             assertThat(piped.body()).contains(pipe + ":1: not a regular file");
             assertThat(api.post("/api/releases", start("web")).status()).as("still serving").isEqualTo(409);
+
+            ApiClient.Response dashboard = api.get("/");
+            assertThat(dashboard.body()).contains("Manifests that cannot be used",
+                    "<code>" + monsterYaml + ":2: template: cannot be used: " + monster + ":5: code fence",
+                    "<code>" + manifests.resolve("pipe.yaml") + ":2: template: cannot be used: " + pipe + ":1: not a regular");
         } finally {
             stopListening(log);
         }
