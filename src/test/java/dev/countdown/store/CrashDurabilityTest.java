@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countdown.cli.ToolCommands;
 import dev.countdown.support.ApiClient;
+import dev.countdown.support.ServiceFixture;
 import dev.countdown.support.ServiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -135,27 +136,13 @@ class CrashDurabilityTest {
     }
 
     private Map<String, String> environment() throws Exception {
-        Path templates = Files.createDirectories(dir.resolve("checklist-templates"));
-        Path manifests = Files.createDirectories(dir.resolve("manifests"));
-        Files.writeString(templates.resolve("web.md"), """
-                # Web release
-                ## Checks
-                - [ ] Smoke tests pass
-                """);
-        Files.writeString(manifests.resolve("web.yaml"), """
-                service: web
-                template: web.md
-                channels: { slack: [C0WEB0001] }
-                roles:
-                  qa-lead: { owners: { slack-users: [U0QA00001] } }
-                permissions:
-                  start: { slack-users: [U0RM00001] }
-                """);
+        Map<String, Object> files = ServiceFixture.write(dir, "# Web\n\n## Checks\n\n- [ ] /health returns 200\n- [ ] Smoke tests pass\n",
+                ServiceFixture.webManifest("http://127.0.0.1:9/health", ""));
         // A plain URL, as a person writes it: Countdown adds the options it needs, durability among them.
         return Map.of(
                 "COUNTDOWN_DB_URL", "jdbc:h2:file:" + dir.resolve("data").resolve("countdown"),
-                "COUNTDOWN_MANIFESTS_DIR", manifests.toString(),
-                "COUNTDOWN_TEMPLATES_DIR", templates.toString(),
+                "COUNTDOWN_MANIFESTS_DIR", files.get("countdown.manifests-dir").toString(),
+                "COUNTDOWN_TEMPLATES_DIR", files.get("countdown.templates-dir").toString(),
                 "COUNTDOWN_API_TOKEN", TOKEN,
                 "COUNTDOWN_PLAYGROUND", "off");
     }
