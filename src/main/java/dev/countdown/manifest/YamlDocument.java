@@ -43,10 +43,11 @@ final class YamlDocument {
 
     static YamlDocument parse(SourceText source) throws SourceException {
         String text = String.join("\n", source.lines());
+        YamlLines yamlLines = YamlLines.of(text);
         try (JsonParser parser = MAPPER.createParser(text)) {
             try {
-                JsonNode root = readTree(parser, source);
-                Index index = index(text, source);
+                JsonNode root = readTree(parser, source, yamlLines);
+                Index index = index(text, source, yamlLines);
                 if (!index.unsupported().isEmpty()) {
                     throw new SourceException(source.name(), index.unsupported());
                 }
@@ -54,8 +55,8 @@ final class YamlDocument {
             } catch (JsonProcessingException e) {
                 // a limit exceeded (nesting depth) carries no location of its own: the parser knows it
                 int line = e.getLocation() != null ? e.getLocation().getLineNr() : parser.currentLocation().getLineNr();
-                throw new SourceException(source.name(), errorLine(e, line, text, source.lineCount()),
-                        "not valid YAML: " + summary(e));
+                throw new SourceException(source.name(), yamlLines.fileLine(errorLine(e, line, text)),
+                        "not valid YAML: " + summary(e, yamlLines));
             }
         } catch (IOException e) {
             throw new SourceException(source.name(), 1, "cannot read YAML: " + e.getMessage());
@@ -63,16 +64,13 @@ final class YamlDocument {
     }
 
     /** The tree; a failure of the YAML library itself is a problem of the line it was reading. */
-    private static JsonNode readTree(JsonParser parser, SourceText source) throws IOException, SourceException {
+    private static JsonNode readTree(JsonParser parser, SourceText source, YamlLines yamlLines)
+            throws IOException, SourceException {
         try {
             return MAPPER.readTree(parser);
         } catch (RuntimeException | StackOverflowError e) {
-            throw SourceException.unexpected(source.name(), lineOf(parser, source), e);
+            throw SourceException.unexpected(source.name(), yamlLines.fileLine(parser.currentLocation().getLineNr()), e);
         }
-    }
-
-    private static int lineOf(JsonParser parser, SourceText source) {
-        return Math.clamp(parser.currentLocation().getLineNr(), 1, Math.max(1, source.lineCount()));
     }
 
     JsonNode root() {
@@ -94,22 +92,22 @@ final class YamlDocument {
     private record Index(Map<String, Integer> lines, List<SourceProblem> unsupported) {
     }
 
-    private static Index index(String text, SourceText source) throws IOException, SourceException {
+    private static Index index(String text, SourceText source, YamlLines yamlLines) throws IOException, SourceException {
         try (JsonParser parser = YAML.createParser(text)) {
             try {
-                return index(parser);
+                return index(parser, yamlLines);
             } catch (RuntimeException | StackOverflowError e) {
-                throw SourceException.unexpected(source.name(), lineOf(parser, source), e);
+                throw SourceException.unexpected(source.name(), yamlLines.fileLine(parser.currentLocation().getLineNr()), e);
             }
         }
     }
 
-    private static Index index(JsonParser parser) throws IOException {
+    private static Index index(JsonParser parser, YamlLines yamlLines) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
         List<SourceProblem> unsupported = new ArrayList<>();
         int documents = 0;
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-            int line = parser.currentTokenLocation().getLineNr();
+            int line = yamlLines.fileLine(parser.currentTokenLocation().getLineNr());
             boolean startsStructure = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
             String pointer = startsStructure
                     ? parser.getParsingContext().getParent() == null
@@ -135,21 +133,21 @@ final class YamlDocument {
      * often lines earlier. A problem found at the end of the file (an unclosed quote or bracket)
      * is reported where the construct was opened.
      */
-    private static int errorLine(JsonProcessingException e, int parserLine, String text, int lineCount) {
+    private static int errorLine(JsonProcessingException e, int parserLine, String text) {
         int line = parserLine;
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark problem = yaml.getProblemMark();
             boolean atEnd = problem.getIndex() >= text.codePointCount(0, text.length());
             line = (atEnd && yaml.getContextMark() != null ? yaml.getContextMark() : problem).getLine() + 1;
         }
-        return Math.clamp(line, 1, Math.max(1, lineCount));
+        return line;
     }
 
     /** SnakeYAML's message without its source excerpts: "while parsing ... (line N); expected ..., but got ...". */
-    private static String summary(JsonProcessingException e) {
+    private static String summary(JsonProcessingException e, YamlLines yamlLines) {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
             String context = yaml.getContext() == null ? "" : yaml.getContext()
-                    + (yaml.getContextMark() == null ? "" : " (line " + (yaml.getContextMark().getLine() + 1) + ")");
+                    + (yaml.getContextMark() == null ? "" : " (line " + yamlLines.fileLine(yaml.getContextMark().getLine() + 1) + ")");
             return (context.isEmpty() ? "" : context + "; ") + yaml.getProblem();
         }
         String message = e.getOriginalMessage();

@@ -69,4 +69,16 @@ class ReaderFailuresTest {
             assertThat(p.message()).startsWith("template: cannot be used: go\u0000no-go.md:1: not a usable file name");
         });
     }
+
+    @Test
+    void problemsOfAManifestWhoseLinesEndInLineSeparatorsAreAtLinesOfTheFile() {
+        // YAML 1.1 ends lines at U+2028 too; the file, and an editor, have one line here
+        String yaml = Fixtures.MINIMAL.replace("\n", "\u2028").replace("U012AB3CD", "bad-user");
+
+        SourceException e = readWith((name, manifestFile) -> {
+            throw new SourceException(name, 1, "unused");
+        }, yaml);
+
+        assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.line()).isEqualTo(1));
+    }
 }
