@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReaderFuzzTest {
 
-    private static final int TRIES = Integer.getInteger("countdown.fuzz.tries", 300);
+    private static final int TRIES = Integer.getInteger("countdown.fuzz.tries", 150);
     private static final long SEED = Long.getLong("countdown.fuzz.seed", System.nanoTime());
     /** Only a hang detector: a read takes milliseconds. */
     private static final long TIMEOUT_SECONDS = 10;
