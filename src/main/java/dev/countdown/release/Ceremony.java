@@ -77,12 +77,15 @@ final class Ceremony {
             return refused.get();
         }
         ItemStatus before = release.item(c.itemId());
-        if (before.state() == c.state() && before.note().equals(note(c.note())) && !before.bySystem()) {
-            return new Step.Changed(release, List.of(), "Already " + c.state().label() + ".");
+        String note = note(c.note());
+        if (before.state() == c.state() && !before.bySystem()) {
+            // The same state again: who set it and when stand; a note given with it is kept as a note.
+            return note.isEmpty() ? new Step.Changed(release, List.of(), "Already " + c.state().label() + ".")
+                    : addNote(release, new Command.AddNote(release.id(), c.itemId(), note), actor, now);
         }
-        ItemStatus after = new ItemStatus(c.state(), actor.ref(), now, note(c.note()), false);
+        ItemStatus after = before.set(c.state(), actor.ref(), now, note, false);
         return new Step.Changed(release.withItem(c.itemId(), after),
-                List.of(new Change("item.set", c.itemId(), before.state().label(), c.state().label(), after.note())),
+                List.of(new Change("item.set", c.itemId(), before.state().label(), c.state().label(), note)),
                 itemText(c.itemId()) + ": " + c.state().label() + ".");
     }
 
@@ -95,8 +98,9 @@ final class Ceremony {
             return refuse(Refusal.INVALID, release.id(), "A note needs some text.");
         }
         ItemStatus before = release.item(c.itemId());
-        return new Step.Changed(release.withItem(c.itemId(), before.withNote(note(c.note()), actor.ref(), now)),
-                List.of(new Change("item.note", c.itemId(), before.note(), note(c.note()), "")),
+        ItemNote added = new ItemNote(note(c.note()), actor.ref(), now, "");
+        return new Step.Changed(release.withItem(c.itemId(), before.withNote(added)),
+                List.of(new Change("item.note", c.itemId(), "", added.text(), "")),
                 "Note added to " + itemText(c.itemId()) + ".");
     }
 
@@ -208,7 +212,9 @@ final class Ceremony {
                 }
                 ItemState state = result.passed() ? ItemState.PASS : ItemState.FAIL;
                 String note = "probe " + result.name() + ": " + result.summary();
-                next = next.withItem(itemId, new ItemStatus(state, actor.ref(), now, note, true));
+                // A probe that says the same again adds no note: its result is in the probe's own record.
+                boolean repeated = status.bySystem() && status.state() == state && status.lastNote().equals(note);
+                next = next.withItem(itemId, status.set(state, actor.ref(), now, repeated ? "" : note, true));
                 changes.add(new Change("item.set", itemId, status.state().label(), state.label(), note));
             }
         }
@@ -225,7 +231,8 @@ final class Ceremony {
     private java.util.Map<String, ItemStatus> prechecked(Actor actor, Instant now) {
         java.util.Map<String, ItemStatus> items = new java.util.LinkedHashMap<>();
         definition.template().items().stream().filter(ChecklistItem::checked).forEach(i ->
-                items.put(i.id(), new ItemStatus(ItemState.PASS, actor.ref(), now, "pre-checked in the template", false)));
+                items.put(i.id(), ItemStatus.PENDING.set(ItemState.PASS, actor.ref(), now, "pre-checked in the template",
+                        false)));
         return items;
     }
 

@@ -83,17 +83,17 @@ final class SlackBlocks {
             blocks.add(mrkdwnSection("*" + SlackText.escape(s.title()) + "*"));
             parts.add(new SlackMessage("section:" + s.id() + ":0", s.title(), blocks, false));
         }
-        s.gate().ifPresent(g -> parts.getLast().blocks().add(context("Gate: " + g + " — /release decide polls it")));
+        s.gate().ifPresent(g -> parts.getLast().blocks().add(context("Gate: " + SlackText.escape(g) + " — "
+                + s.decided().map(d -> SlackText.escape(d.saidBy()) + " at " + TIME.format(d.at())
+                + (d.outcome() == Outcome.GO ? "" : "; /release decide polls it again")).orElse("/release decide polls it"))));
         return parts;
     }
 
     private static List<ObjectNode> item(ReleaseView v, SectionView s, ItemView item) {
         List<ObjectNode> blocks = new ArrayList<>();
         StringBuilder text = new StringBuilder(icon(item.state())).append(' ').append(SlackText.escape(item.text()));
-        if (item.who().isPresent()) {
-            text.append("\n_").append(item.state().label()).append(" by ").append(SlackText.escape(item.who().get()))
-                    .append(item.at().map(at -> " at " + TIME.format(at)).orElse("")).append('_');
-        }
+        item.setBy().ifPresent(setBy -> text.append("\n_").append(SlackText.escape(setBy))
+                .append(item.at().map(at -> " at " + TIME.format(at)).orElse("")).append('_'));
         ObjectNode section = mrkdwnSection(SlackText.limit(text.toString(), SECTION_TEXT));
         if (v.open() && !s.locked()) {
             // An overflow holds at most five options: one block per item keeps long sections within limits.
@@ -107,13 +107,28 @@ final class SlackBlocks {
             option(options, "Add a note…", "note");
         }
         blocks.add(section);
-        if (!item.note().isBlank()) {
+        if (!item.notes().isEmpty()) {
             ObjectNode context = JSON.createObjectNode().put("type", "context");
             // plain_text: a note is shown as written, never as mrkdwn or a mention
-            context.putArray("elements").add(plain(SlackText.limit("Note: " + item.note(), SECTION_TEXT)));
+            context.putArray("elements").add(plain(notes(item.notes())));
             blocks.add(context);
         }
         return blocks;
+    }
+
+    /** Every note with its author and time, the latest kept whole when they do not all fit. */
+    private static String notes(List<ReleaseView.NoteView> notes) {
+        StringBuilder text = new StringBuilder();
+        for (int k = notes.size() - 1; k >= 0; k--) {
+            ReleaseView.NoteView n = notes.get(k);
+            String line = n.kind() + " by " + n.by() + " at " + TIME.format(n.at()) + ": " + n.text();
+            if (!text.isEmpty() && text.length() + line.length() + 1 > SECTION_TEXT - 40) {
+                text.insert(0, "(" + (k + 1) + " earlier in the evidence)\n");
+                break;
+            }
+            text.insert(0, text.isEmpty() ? line : line + "\n");
+        }
+        return SlackText.limit(text.toString(), SECTION_TEXT);
     }
 
     /** Each probe, its last result and when (an absolute time: a relative age would edit the message forever). */
@@ -239,4 +254,5 @@ final class SlackBlocks {
         ObjectNode button = elements.addObject().put("type", "button").put("action_id", actionId).put("style", style);
         button.set("text", plain(label));
     }
+
 }
