@@ -32,21 +32,31 @@ final class Ceremony {
     }
 
     Step start(String releaseId, Command.Start start, Actor actor, Instant now) {
+        // Permission first: someone who may not start learns nothing else, not even that a release exists.
+        Optional<Step> refused = startRefusal(actor);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (!VERSION.matcher(start.version()).matches()) {
             return refuse(Refusal.INVALID, null, "'" + Limits.shown(start.version()) + "' is not a version: use "
                     + "letters, digits, '.', '-', '+' or '_', at most " + Limits.VERSION + ", e.g. v1.2.0");
-        }
-        // The release will be started by this actor: in the playground if they act from there.
-        Authorizer starting = new Authorizer(definition.manifest(), actor.ref());
-        if (!starting.allows(starting.starters(), actor)) {
-            return forbidden(null, "You may not start a release of " + definition.manifest().service() + ".",
-                    starting.starters());
         }
         Release release = new Release(releaseId, definition.manifest().service(), start.version(), definition.hash(),
                 ReleaseState.OPEN, 1, 0, prechecked(actor, now), java.util.Map.of(), List.of(), actor.ref(), now,
                 java.util.Map.of(), List.of());
         return new Step.Changed(release, List.of(new Change("release.started", start.version(), "", "open",
                 definition.template().title())), "Release " + release.service() + " " + release.version() + " started.");
+    }
+
+    /** Why {@code actor} may not start a release of this service, if so. */
+    Optional<Step> startRefusal(Actor actor) {
+        // The release will be started by this actor: in the playground if they act from there.
+        Authorizer starting = new Authorizer(definition.manifest(), actor.ref());
+        if (!starting.allows(starting.starters(), actor)) {
+            return Optional.of(forbidden(null, "You may not start a release of " + definition.manifest().service()
+                    + ".", starting.starters()));
+        }
+        return Optional.empty();
     }
 
     Step apply(Release release, Command command, Actor actor, Instant now) {

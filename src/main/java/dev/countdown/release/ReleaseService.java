@@ -198,6 +198,11 @@ public class ReleaseService {
         DefinitionSnapshot snapshot = found.snapshot();
         String hash = snapshot.hash();
         ReleaseDefinition definition = ReleaseDefinition.of(hash, found.loaded().manifest(), found.loaded().template());
+        Ceremony ceremony = new Ceremony(definition);
+        Optional<Step> forbidden = ceremony.startRefusal(actor);
+        if (forbidden.isPresent()) {
+            return ((Step.Refused) forbidden.get()).refusal();
+        }
         String openKey = openKey(definition.manifest().service(), start.version());
         Optional<ReleaseRow> existing = releases.findByOpenKey(openKey);
         if (existing.isPresent()) {
@@ -205,7 +210,7 @@ public class ReleaseService {
                     + start.version() + " already exists (" + existing.get().id() + ", "
                     + ReleaseState.valueOf(existing.get().state()).label() + ").", Principals.NONE, existing.get().id());
         }
-        Step step = new Ceremony(definition).start(newId(), start, actor, now);
+        Step step = ceremony.start(newId(), start, actor, now);
         if (step instanceof Step.Refused refused) {
             return refused.refusal();
         }

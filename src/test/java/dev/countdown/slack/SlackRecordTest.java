@@ -69,6 +69,15 @@ class SlackRecordTest extends SlackTestBase {
                 .doesNotContain("> by U0");
     }
 
+    @Test
+    void someoneWhoMayNotStartIsRefusedBeforeBeingToldTheReleaseExists() {
+        start("v3.0.0");
+        String answer = answer(command("start v3.0.0", QA));
+        assertThat(answer).contains("You may not start a release of shop").contains("<@U0RM00001>")
+                .doesNotContain("already exists");
+        assertThat(answer(command("start v3.0.0", RM))).as("the starter still hears it").contains("already exists");
+    }
+
     private String start(String version) {
         assertThat(answer(command("start " + version, RM))).contains("started");
         deliver();
