@@ -78,6 +78,14 @@ class SlackRecordTest extends SlackTestBase {
         assertThat(answer(command("start v3.0.0", RM))).as("the starter still hears it").contains("already exists");
     }
 
+    @Test
+    void theHelpIsAListThatNeedsNoFixedWidthFont() {
+        String help = answer(command("help", RM));
+        assertThat(help).contains("• /release decide [override]: polls the current gate, or the release",
+                "• /release start [service] &lt;version&gt;: opens a release and its thread");  // escaped for mrkdwn: Slack shows <version>
+        assertThat(help.lines()).as("no column aligned with spaces").noneMatch(line -> line.contains("  "));
+    }
+
     private String start(String version) {
         assertThat(answer(command("start " + version, RM))).contains("started");
         deliver();
