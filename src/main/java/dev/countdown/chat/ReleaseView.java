@@ -11,11 +11,13 @@ import java.util.Optional;
  * A release as every chat shows it, whatever the platform: renderers turn it into Block Kit or
  * Discord components, and nothing else about a release reaches them.
  *
- * @param open whether items and approvals may still change (buttons are shown)
+ * @param open        whether items and approvals may still change (buttons are shown)
+ * @param overridable whether the manifest lets a NO-GO be overridden
  */
 public record ReleaseView(String releaseId, String service, String version, String state, boolean open, int round,
                           String phase, Counters counters, List<SectionView> sections, List<RoleView> roles,
-                          List<DecisionView> decisions, List<ProbeView> probes, List<AlertView> alerts) {
+                          List<DecisionView> decisions, List<ProbeView> probes, List<AlertView> alerts,
+                          boolean overridable) {
 
     /** An abort criterion that fired after the GO; {@code index} 1 for the first, messages are keyed by it. */
     public record AlertView(int index, String probe, String summary, Instant at) {

@@ -43,7 +43,8 @@ public final class ReleaseViews {
         return new ReleaseView(r.id(), r.service(), r.version(), r.state().label(), r.state().acceptsWork(), r.round(),
                 d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, pending, required, approved),
                 d.template().sections().stream().map(s -> section(s, r, d, decisions)).toList(), roles, decisions,
-                d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r));
+                d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r),
+                d.manifest().policy().override().isPresent());
     }
 
     private static List<ReleaseView.AlertView> alerts(Release r) {

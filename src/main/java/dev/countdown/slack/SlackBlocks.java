@@ -176,7 +176,26 @@ final class SlackBlocks {
                 button(elements, "Reject", SlackIds.vote(v.releaseId(), false, role.id()), "danger");
             }
         }
+        if (v.open()) {
+            decide(blocks.addObject().put("type", "actions").putArray("elements"), v);
+        }
         return new SlackMessage("approvals", "Approvals", blocks, false);
+    }
+
+    /** What cannot be undone asks first: decide, override, cancel. */
+    private static void decide(ArrayNode elements, ReleaseView v) {
+        String phase = SlackText.limit(v.phase(), 60);
+        confirm(button(elements, "Decide " + phase, SlackIds.decide(v.releaseId(), v.phase(), false), "primary"),
+                "Decide " + phase + "?", "Polls " + phase + " now: GO or NO-GO by the policy, posted in the thread"
+                        + " and the channel. A decision cannot be undone.", "Decide", "primary");
+        if (v.overridable()) {
+            confirm(button(elements, "Override…", SlackIds.decide(v.releaseId(), v.phase(), true), "danger"),
+                    "Override " + phase + "?", "Asks for a GO the policy alone may refuse; it is recorded as an"
+                            + " override and cannot be undone.", "Override", "danger");
+        }
+        confirm(button(elements, "Cancel release", SlackIds.cancel(v.releaseId()), "danger"),
+                "Cancel " + v.service() + " " + v.version() + "?", "A cancelled release cannot be reopened.",
+                "Cancel release", "danger");
     }
 
     static SlackMessage decision(ReleaseView v, DecisionView d) {
@@ -250,9 +269,19 @@ final class SlackBlocks {
         option.put("value", value);
     }
 
-    private static void button(ArrayNode elements, String label, String actionId, String style) {
+    private static ObjectNode button(ArrayNode elements, String label, String actionId, String style) {
         ObjectNode button = elements.addObject().put("type", "button").put("action_id", actionId).put("style", style);
         button.set("text", plain(label));
+        return button;
     }
 
+    /** Slack's confirmation dialog on an element: nothing happens until "confirm" is pressed. */
+    private static void confirm(ObjectNode element, String title, String text, String confirm, String style) {
+        ObjectNode dialog = element.putObject("confirm");
+        dialog.set("title", plain(SlackText.limit(title, 100)));
+        dialog.set("text", plain(SlackText.limit(text, 300)));
+        dialog.set("confirm", plain(confirm));
+        dialog.set("deny", plain("Not now"));
+        dialog.put("style", style);
+    }
 }

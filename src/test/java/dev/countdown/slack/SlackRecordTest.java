@@ -8,6 +8,7 @@ import dev.countdown.support.CountdownTestProperties;
 import dev.countdown.support.FakeSlack;
 import dev.countdown.support.SignedSlackRequests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,45 @@ class SlackRecordTest extends SlackTestBase {
     }
 
     @Test
+    void aDecidedGateSaysWhoDecidedAndTheButtonsThatCannotBeUndoneAskFirst() {
+        String rootTs = start("v2.0.0");
+        String id = releaseId(rootTs);
+        JsonNode buttons = actions(slack.find(rootTs, "*Approvals*"));
+        JsonNode decide = button(buttons, SlackIds.decide(id, "Canary Go/No-Go", false));
+        assertThat(decide.at("/confirm/title/text").asText()).isEqualTo("Decide Canary Go/No-Go?");
+        assertThat(decide.at("/confirm/text/text").asText()).contains("cannot be undone");
+        assertThat(decide.at("/confirm/confirm/text").asText()).isEqualTo("Decide");
+        assertThat(decide.at("/confirm/deny/text").asText()).isEqualTo("Not now");
+        assertThat(button(buttons, SlackIds.decide(id, "Canary Go/No-Go", true)).at("/confirm/confirm/text").asText())
+                .as("the manifest allows an override").isEqualTo("Override");
+        assertThat(button(buttons, SlackIds.cancel(id)).at("/confirm/text/text").asText()).contains("cannot be reopened");
+        assertThat(slack.find(rootTs, "*Canary*").visibleText()).contains("Gate: Canary Go/No-Go — /release decide polls it");
+
+        click(SlackIds.item(id, CANARY), "pass", RM);
+        click(SlackIds.item(id, ERRORS), "pass", QA);
+        click(SlackIds.decide(id, "Canary Go/No-Go", false), null, RM);
+        deliver();
+        assertThat(slack.find(rootTs, "Canary Go/No-Go: GO").visibleText()).contains("decided by U0RM00001");
+        assertThat(slack.find(rootTs, "*Canary*").visibleText())
+                .containsPattern("Gate: Canary Go/No-Go — GO by U0RM00001 at \\d\\d:\\d\\d UTC")
+                .doesNotContain("polls it");
+        assertThat(button(actions(slack.find(rootTs, "*Approvals*")), SlackIds.decide(id, "Release decision", false))
+                .at("/text/text").asText()).isEqualTo("Decide Release decision");
+
+        click(SlackIds.decide(id, "Canary Go/No-Go", false), null, RM);
+        FakeSlack.Call stale = slack.await("chat.postEphemeral", Duration.ofSeconds(5));
+        assertThat(stale.param("text")).contains("already decided", "now at Release decision");
+        JsonNode release = new ApiClient(server.getURI(), CountdownTestProperties.TOKEN).get("/api/releases/" + id).json();
+        assertThat(release.get("decisions")).as("a stale button decides nothing").hasSize(1);
+        assertThat(release.get("state").asText()).isEqualTo("open");
+
+        click(SlackIds.cancel(id), null, RM);
+        deliver();
+        assertThat(slack.channel(CHANNEL).stream().filter(m -> m.ts().equals(rootTs)).findFirst().orElseThrow()
+                .visibleText()).contains("cancelled");
+    }
+
+    @Test
     void someoneWhoMayNotStartIsRefusedBeforeBeingToldTheReleaseExists() {
         start("v3.0.0");
         String answer = answer(command("start v3.0.0", QA));
@@ -101,6 +141,21 @@ class SlackRecordTest extends SlackTestBase {
     private void note(String releaseId, String itemId, String kind, String text, String user, String viewId) {
         assertThat(requests().send(SignedSlackRequests.viewSubmission(SlackIds.NOTE_CALLBACK,
                 releaseId + "|" + itemId + "|" + kind, "note", "text", text, user, viewId)).statusCode()).isEqualTo(200);
+    }
+
+    private static JsonNode actions(FakeSlack.Message message) {
+        List<JsonNode> elements = new ArrayList<>();
+        message.blocks().forEach(b -> b.path("elements").forEach(elements::add));
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(elements);
+    }
+
+    private static JsonNode button(JsonNode elements, String actionId) {
+        for (JsonNode e : elements) {
+            if (e.path("action_id").asText().equals(actionId)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no button " + actionId + " in " + elements);
     }
 
     static JsonNode item(JsonNode sections, String itemId) {
