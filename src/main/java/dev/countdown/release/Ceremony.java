@@ -48,6 +48,20 @@ final class Ceremony {
                 definition.template().title())), "Release " + release.service() + " " + release.version() + " started.");
     }
 
+    /**
+     * The decisions {@code policy.auto-decide} takes on {@code release} at once, gate after gate
+     * while the policy allows a GO; none when the manifest does not ask for them.
+     */
+    List<Step.Changed> autoDecisions(Release release, Instant now) {
+        List<Step.Changed> taken = new java.util.ArrayList<>();
+        Decision decision = new Decision(definition, describer);
+        for (Optional<Step.Changed> next = decision.auto(release, now); next.isPresent();
+                next = decision.auto(taken.getLast().release(), now)) {
+            taken.add(next.get());
+        }
+        return taken;
+    }
+
     /** Why {@code actor} may not start a release of this service, if so. */
     Optional<Step> startRefusal(Actor actor) {
         // The release will be started by this actor: in the playground if they act from there.
