@@ -35,15 +35,16 @@ public final class ChatCommands {
         }
     }
 
+    /** A list, not columns: chats show proportional type, where aligned columns fall apart. */
     public static final String HELP = """
             Countdown runs this channel's release GO/NO-GO.
-            /release start [service] <version>  opens a release and its thread
-            /release status                     shows where the current release stands
-            /release decide [override]          polls the current gate, or the release
-            /release cancel [reason]            cancels the current release
-            /release reopen [note]              reopens it after a NO-GO
-            /release probe [name|all]           runs the release's probes and keeps their evidence
-            /release help                       shows this
+            • /release start [service] <version>: opens a release and its thread
+            • /release status: shows where the current release stands
+            • /release decide [override]: polls the current gate, or the release
+            • /release cancel [reason]: cancels the current release
+            • /release reopen [note]: reopens it after a NO-GO
+            • /release probe [name|all]: runs the release's probes and keeps their evidence
+            • /release help: shows this
             Items and approvals are set with the buttons on the release's messages.""";
 
     private final ReleaseService releases;

@@ -11,11 +11,13 @@ import java.util.Optional;
  * A release as every chat shows it, whatever the platform: renderers turn it into Block Kit or
  * Discord components, and nothing else about a release reaches them.
  *
- * @param open whether items and approvals may still change (buttons are shown)
+ * @param open        whether items and approvals may still change (buttons are shown)
+ * @param overridable whether the manifest lets a NO-GO be overridden
  */
 public record ReleaseView(String releaseId, String service, String version, String state, boolean open, int round,
                           String phase, Counters counters, List<SectionView> sections, List<RoleView> roles,
-                          List<DecisionView> decisions, List<ProbeView> probes, List<AlertView> alerts) {
+                          List<DecisionView> decisions, List<ProbeView> probes, List<AlertView> alerts,
+                          boolean overridable) {
 
     /** An abort criterion that fired after the GO; {@code index} 1 for the first, messages are keyed by it. */
     public record AlertView(int index, String probe, String summary, Instant at) {
@@ -30,14 +32,32 @@ public record ReleaseView(String releaseId, String service, String version, Stri
     public record Counters(int items, int settled, int failed, int pending, int rolesRequired, int rolesApproved) {
     }
 
-    /** @param locked its items unlock after an earlier gate's GO */
+    /**
+     * @param locked  its items unlock after an earlier gate's GO
+     * @param decided the latest decision of its gate, if it has been polled
+     */
     public record SectionView(String id, String title, int level, Optional<String> gate, boolean locked,
-                              List<ItemView> items) {
+                              List<ItemView> items, Optional<DecisionView> decided) {
     }
 
-    /** @param who and {@code at} are empty until someone sets the item */
+    /** @param who and {@code at} are empty until someone sets the item; {@code notes} oldest first */
     public record ItemView(String id, String text, ItemState state, Optional<String> who, Optional<Instant> at,
-                           String note) {
+                           List<NoteView> notes) {
+
+        /** "passed by rita", "marked n/a by anna": who set the item, in words; empty until someone did. */
+        public Optional<String> setBy() {
+            return who.map(w -> state.done() + " by " + w);
+        }
+    }
+
+    /** @param state the state label the note came with ({@code fail}: a failure reason), or empty */
+    public record NoteView(String text, String by, Instant at, String state) {
+
+        /** "Failure reason", "Note": what the note was. */
+        public String kind() {
+            return state.equals(ItemState.FAIL.label()) ? "Failure reason" : state.equals(ItemState.BLOCKED.label())
+                    ? "Blocked because" : "Note";
+        }
     }
 
     public record RoleView(String id, String title, int needed, boolean required, List<String> approvedBy,
@@ -51,5 +71,10 @@ public record ReleaseView(String releaseId, String service, String version, Stri
     /** @param index 1 for the release's first decision; messages are keyed by it */
     public record DecisionView(int index, int round, String label, boolean isFinal, Outcome outcome, boolean overridden,
                                List<String> reasons, String by, Instant at, String note) {
+
+        /** "GO by rita", "GO (override) by the cto": who decided what, in words. */
+        public String saidBy() {
+            return outcome.label() + (overridden ? " (override)" : "") + " by " + by;
+        }
     }
 }

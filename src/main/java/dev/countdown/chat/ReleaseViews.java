@@ -42,8 +42,9 @@ public final class ReleaseViews {
         }
         return new ReleaseView(r.id(), r.service(), r.version(), r.state().label(), r.state().acceptsWork(), r.round(),
                 d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, pending, required, approved),
-                d.template().sections().stream().map(s -> section(s, r, d)).toList(), roles, decisions,
-                d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r));
+                d.template().sections().stream().map(s -> section(s, r, d, decisions)).toList(), roles, decisions,
+                d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r),
+                d.manifest().policy().override().isPresent());
     }
 
     private static List<ReleaseView.AlertView> alerts(Release r) {
@@ -67,16 +68,24 @@ public final class ReleaseViews {
                 Optional.of(last.at()), Optional.of(last.by().displayName()), stale);
     }
 
-    private static ReleaseView.SectionView section(Section s, Release r, ReleaseDefinition d) {
+    private static ReleaseView.SectionView section(Section s, Release r, ReleaseDefinition d,
+                                                   List<ReleaseView.DecisionView> decisions) {
         boolean locked = s.items().stream().anyMatch(i -> d.phaseOf(i.id()) > r.phase());
+        Optional<ReleaseView.DecisionView> decided = Optional.empty();
+        for (int k = 0; k < r.decisions().size(); k++) {
+            if (s.gate().isPresent() && s.id().equals(r.decisions().get(k).gate())) {
+                decided = Optional.of(decisions.get(k));
+            }
+        }
         return new ReleaseView.SectionView(s.id(), s.title(), s.level(), s.gate().map(Gate::label), locked,
-                s.items().stream().map(i -> item(i, r.item(i.id()))).toList());
+                s.items().stream().map(i -> item(i, r.item(i.id()))).toList(), decided);
     }
 
     private static ReleaseView.ItemView item(ChecklistItem item, ItemStatus status) {
         return new ReleaseView.ItemView(item.id(), item.text(), status.state(),
                 Optional.ofNullable(status.by()).map(b -> b.displayName()), Optional.ofNullable(status.at()),
-                status.note());
+                status.notes().stream().map(n -> new ReleaseView.NoteView(n.text(),
+                        n.by() == null ? "" : n.by().displayName(), n.at(), n.state())).toList());
     }
 
     private static ReleaseView.RoleView role(RoleSpec role, Release r, ReleaseDefinition d) {

@@ -50,15 +50,21 @@ public final class EvidenceMarkdown {
                 md.append("- [").append(i.path("state").asText().equals("pass") ? "x" : " ").append("] ")
                         .append(text(i, "text")).append(" — **").append(text(i, "state")).append("**");
                 if (!i.path("by").isNull()) {
-                    md.append(", ").append(text(i, "by")).append(", ").append(text(i, "at"));
-                }
-                if (!i.path("note").asText().isEmpty()) {
-                    md.append(": ").append(text(i, "note"));
+                    md.append(", ").append(escape(done(i.path("state").asText()))).append(" by ").append(text(i, "by"))
+                            .append(", ").append(text(i, "at"));
                 }
                 md.append('\n');
+                for (JsonNode n : i.path("notes")) {
+                    md.append("  - ").append(n.path("state").asText().equals("fail") ? "Failure reason" : "Note")
+                            .append(" by ").append(text(n, "by")).append(", ").append(text(n, "at")).append(": ")
+                            .append(text(n, "text")).append('\n');
+                }
             }
             if (!s.path("gate").isNull()) {
-                md.append("- Gate: ").append(text(s, "gate")).append('\n');
+                JsonNode decided = s.path("gateDecision");
+                md.append("- Gate: ").append(text(s, "gate")).append(decided.isObject() ? " — decided **"
+                        + text(decided, "outcome") + "**" + (decided.path("overridden").asBoolean() ? " (override)" : "")
+                        + " by " + text(decided, "by") + ", " + text(decided, "at") : " — not decided").append('\n');
             }
         }
         md.append("\n## Probes\n\n");
@@ -99,6 +105,18 @@ public final class EvidenceMarkdown {
                 .append("; the first event's previousHash is 64 zeros. Compare the chain head above with "
                 + "the one Countdown posted when the decision was made.\n");
         return md.toString();
+    }
+
+    /** "passed", "marked n/a": what was done to an item in a state labelled so in the bundle. */
+    private static String done(String state) {
+        return switch (state) {
+            case "pass" -> "passed";
+            case "fail" -> "failed";
+            case "n/a" -> "marked n/a";
+            case "blocked" -> "blocked";
+            case "pending" -> "reset to pending";
+            default -> state;
+        };
     }
 
     private static void row(StringBuilder md, String name, String markdown) {

@@ -32,21 +32,45 @@ final class Ceremony {
     }
 
     Step start(String releaseId, Command.Start start, Actor actor, Instant now) {
+        // Permission first: someone who may not start learns nothing else, not even that a release exists.
+        Optional<Step> refused = startRefusal(actor);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (!VERSION.matcher(start.version()).matches()) {
             return refuse(Refusal.INVALID, null, "'" + Limits.shown(start.version()) + "' is not a version: use "
                     + "letters, digits, '.', '-', '+' or '_', at most " + Limits.VERSION + ", e.g. v1.2.0");
-        }
-        // The release will be started by this actor: in the playground if they act from there.
-        Authorizer starting = new Authorizer(definition.manifest(), actor.ref());
-        if (!starting.allows(starting.starters(), actor)) {
-            return forbidden(null, "You may not start a release of " + definition.manifest().service() + ".",
-                    starting.starters());
         }
         Release release = new Release(releaseId, definition.manifest().service(), start.version(), definition.hash(),
                 ReleaseState.OPEN, 1, 0, prechecked(actor, now), java.util.Map.of(), List.of(), actor.ref(), now,
                 java.util.Map.of(), List.of());
         return new Step.Changed(release, List.of(new Change("release.started", start.version(), "", "open",
                 definition.template().title())), "Release " + release.service() + " " + release.version() + " started.");
+    }
+
+    /**
+     * The decisions {@code policy.auto-decide} takes on {@code release} at once, gate after gate
+     * while the policy allows a GO; none when the manifest does not ask for them.
+     */
+    List<Step.Changed> autoDecisions(Release release, Instant now) {
+        List<Step.Changed> taken = new java.util.ArrayList<>();
+        Decision decision = new Decision(definition, describer);
+        for (Optional<Step.Changed> next = decision.auto(release, now); next.isPresent();
+                next = decision.auto(taken.getLast().release(), now)) {
+            taken.add(next.get());
+        }
+        return taken;
+    }
+
+    /** Why {@code actor} may not start a release of this service, if so. */
+    Optional<Step> startRefusal(Actor actor) {
+        // The release will be started by this actor: in the playground if they act from there.
+        Authorizer starting = new Authorizer(definition.manifest(), actor.ref());
+        if (!starting.allows(starting.starters(), actor)) {
+            return Optional.of(forbidden(null, "You may not start a release of " + definition.manifest().service()
+                    + ".", starting.starters()));
+        }
+        return Optional.empty();
     }
 
     Step apply(Release release, Command command, Actor actor, Instant now) {
@@ -77,12 +101,15 @@ final class Ceremony {
             return refused.get();
         }
         ItemStatus before = release.item(c.itemId());
-        if (before.state() == c.state() && before.note().equals(note(c.note())) && !before.bySystem()) {
-            return new Step.Changed(release, List.of(), "Already " + c.state().label() + ".");
+        String note = note(c.note());
+        if (before.state() == c.state() && !before.bySystem()) {
+            // The same state again: who set it and when stand; a note given with it is kept as a note.
+            return note.isEmpty() ? new Step.Changed(release, List.of(), "Already " + c.state().label() + ".")
+                    : addNote(release, new Command.AddNote(release.id(), c.itemId(), note), actor, now);
         }
-        ItemStatus after = new ItemStatus(c.state(), actor.ref(), now, note(c.note()), false);
+        ItemStatus after = before.set(c.state(), actor.ref(), now, note, false);
         return new Step.Changed(release.withItem(c.itemId(), after),
-                List.of(new Change("item.set", c.itemId(), before.state().label(), c.state().label(), after.note())),
+                List.of(new Change("item.set", c.itemId(), before.state().label(), c.state().label(), note)),
                 itemText(c.itemId()) + ": " + c.state().label() + ".");
     }
 
@@ -95,8 +122,9 @@ final class Ceremony {
             return refuse(Refusal.INVALID, release.id(), "A note needs some text.");
         }
         ItemStatus before = release.item(c.itemId());
-        return new Step.Changed(release.withItem(c.itemId(), before.withNote(note(c.note()), actor.ref(), now)),
-                List.of(new Change("item.note", c.itemId(), before.note(), note(c.note()), "")),
+        ItemNote added = new ItemNote(note(c.note()), actor.ref(), now, "");
+        return new Step.Changed(release.withItem(c.itemId(), before.withNote(added)),
+                List.of(new Change("item.note", c.itemId(), "", added.text(), "")),
                 "Note added to " + itemText(c.itemId()) + ".");
     }
 
@@ -208,7 +236,9 @@ final class Ceremony {
                 }
                 ItemState state = result.passed() ? ItemState.PASS : ItemState.FAIL;
                 String note = "probe " + result.name() + ": " + result.summary();
-                next = next.withItem(itemId, new ItemStatus(state, actor.ref(), now, note, true));
+                // A probe that says the same again adds no note: its result is in the probe's own record.
+                boolean repeated = status.bySystem() && status.state() == state && status.lastNote().equals(note);
+                next = next.withItem(itemId, status.set(state, actor.ref(), now, repeated ? "" : note, true));
                 changes.add(new Change("item.set", itemId, status.state().label(), state.label(), note));
             }
         }
@@ -225,7 +255,8 @@ final class Ceremony {
     private java.util.Map<String, ItemStatus> prechecked(Actor actor, Instant now) {
         java.util.Map<String, ItemStatus> items = new java.util.LinkedHashMap<>();
         definition.template().items().stream().filter(ChecklistItem::checked).forEach(i ->
-                items.put(i.id(), new ItemStatus(ItemState.PASS, actor.ref(), now, "pre-checked in the template", false)));
+                items.put(i.id(), ItemStatus.PENDING.set(ItemState.PASS, actor.ref(), now, "pre-checked in the template",
+                        false)));
         return items;
     }
 

@@ -3,10 +3,15 @@ package dev.countdown.release;
 import dev.countdown.release.CommandResult.Refusal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code decide}: polls the current gate, or the release when no gate is left. */
 final class Decision {
+
+    /** Who takes a decision that {@code policy.auto-decide} allows: Countdown itself. */
+    static final Actor AUTO = new Actor(IdentitySource.SYSTEM, "countdown", "Countdown", java.util.Set.of());
+    static final String AUTO_NOTE = "decided automatically: policy satisfied";
 
     private final ReleaseDefinition definition;
     private final Describer describer;
@@ -29,18 +34,35 @@ final class Decision {
             return Ceremony.refuse(Refusal.INVALID, release.id(), "This service's manifest allows no override.");
         }
         Phase phase = definition.phase(release.phase());
-        boolean last = definition.isLastPhase(phase.index());
         Verdict verdict = new DecisionPolicyEvaluator(definition).evaluate(release, phase.index(), c.override(), now);
+        return decided(release, phase, verdict, actor, Ceremony.note(c.note()), now);
+    }
+
+    /**
+     * With {@code policy.auto-decide}: the GO of the current gate (or of the release) that the
+     * policy allows at {@code now}, taken by Countdown itself; empty when it does not allow one.
+     * A NO-GO is never taken automatically: it stays a person's call.
+     */
+    Optional<Step.Changed> auto(Release release, Instant now) {
+        if (!definition.manifest().policy().autoDecide() || !release.state().acceptsWork()) {
+            return Optional.empty();
+        }
+        Phase phase = definition.phase(release.phase());
+        Verdict verdict = new DecisionPolicyEvaluator(definition).evaluate(release, phase.index(), false, now);
+        return verdict.outcome() == Outcome.GO
+                ? Optional.of(decided(release, phase, verdict, AUTO, AUTO_NOTE, now)) : Optional.empty();
+    }
+
+    private Step.Changed decided(Release release, Phase phase, Verdict verdict, Actor actor, String note, Instant now) {
+        boolean last = definition.isLastPhase(phase.index());
         DecisionRecord record = new DecisionRecord(release.round(), last ? null : phase.gateSection().orElseThrow(),
-                phase.label(), verdict.outcome(), verdict.reasons(), verdict.overridden(), actor.ref(), now,
-                Ceremony.note(c.note()));
+                phase.label(), verdict.outcome(), verdict.reasons(), verdict.overridden(), actor.ref(), now, note);
         boolean go = verdict.outcome() == Outcome.GO;
         ReleaseState next = go ? (last ? ReleaseState.GO : ReleaseState.OPEN) : ReleaseState.NO_GO;
         Release decided = release.withDecision(record, next, go && !last ? phase.index() + 1 : phase.index());
         String type = (last ? "decision." : "gate.") + (go ? "go" : "no-go") + (verdict.overridden() ? "-override" : "");
         String reasons = verdict.reasons().stream().map(Reason::text).collect(Collectors.joining("; "));
-        Change change = new Change(type, phase.label(), release.state().label(), next.label(),
-                join(Ceremony.note(c.note()), reasons));
+        Change change = new Change(type, phase.label(), release.state().label(), next.label(), join(note, reasons));
         return new Step.Changed(decided, List.of(change), message(phase, last, verdict));
     }
 

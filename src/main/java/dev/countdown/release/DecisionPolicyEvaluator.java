@@ -57,7 +57,8 @@ public final class DecisionPolicyEvaluator {
         for (String id : scope) {
             ItemStatus status = release.item(id);
             String text = definition.item(id).map(i -> i.text()).orElse(id);
-            String note = status.note().isBlank() ? "" : ": " + status.note();
+            List<String> notes = status.notesOnState();
+            String note = notes.isEmpty() ? "" : ": " + String.join("; ", notes);
             switch (status.state()) {
                 case FAIL -> reasons.add(new Reason(Reason.Kind.ITEM_FAILED, id, "failed: " + text + note));
                 case BLOCKED -> reasons.add(new Reason(Reason.Kind.ITEM_BLOCKED, id, "blocked: " + text + note));

@@ -23,21 +23,32 @@ final class Describer {
         return parts.isEmpty() ? "Nobody is named for this in the manifest." : "Who can: " + String.join("; ", parts) + ".";
     }
 
+    /** Each person or group is named once: one named directly and as a role's owner is named with the role. */
     List<String> describe(Principals p) {
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        List<String> roleParts = new ArrayList<>();
+        for (String roleId : p.roles()) {
+            manifest.role(roleId).ifPresent(role -> roleParts.add(owners(role, named)));
+        }
+        List<String> parts = new ArrayList<>(direct(p));
+        parts.removeAll(named);
+        parts.addAll(roleParts);
+        return parts;
+    }
+
+    private static List<String> direct(Principals p) {
         List<String> parts = new ArrayList<>();
         p.slackUsers().forEach(u -> parts.add("slack user " + u));
         p.slackGroups().forEach(g -> parts.add("slack group " + g));
         p.discordUsers().forEach(u -> parts.add("discord user " + u));
         p.discordRoles().forEach(r -> parts.add("discord role " + r));
-        for (String roleId : p.roles()) {
-            manifest.role(roleId).ifPresent(role -> parts.add(owners(role)));
-        }
-        return parts;
+        return parts.stream().distinct().toList();
     }
 
-    private String owners(RoleSpec role) {
-        List<String> owners = describe(new Principals(role.owners().slackUsers(), role.owners().slackGroups(),
-                role.owners().discordUsers(), role.owners().discordRoles(), List.of()));
-        return role.title() + " owners" + (owners.isEmpty() ? "" : " (" + String.join(", ", owners) + ")");
+    private static String owners(RoleSpec role, java.util.Set<String> named) {
+        List<String> all = direct(role.owners());
+        List<String> owners = all.stream().filter(named::add).toList();
+        String who = owners.isEmpty() ? (all.isEmpty() ? "" : " (named above)") : " (" + String.join(", ", owners) + ")";
+        return role.title() + " owners" + who;
     }
 }

@@ -10,6 +10,17 @@ public enum ItemState {
         return this == NA ? "n/a" : name().toLowerCase(Locale.ROOT);
     }
 
+    /** What was done, for "passed by rita": passed, failed, marked n/a, blocked, reset to pending. */
+    public String done() {
+        return switch (this) {
+            case PASS -> "passed";
+            case FAIL -> "failed";
+            case NA -> "marked n/a";
+            case BLOCKED -> "blocked";
+            case PENDING -> "reset to pending";
+        };
+    }
+
     /** Counts toward a GO: passed, or agreed not to apply. */
     public boolean isSettled() {
         return this == PASS || this == NA;

@@ -2,8 +2,11 @@ package dev.countdown.release;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** A {@link Release} as the JSON document its row keeps. */
@@ -27,9 +30,35 @@ final class ReleaseDocuments {
 
     static Release read(String document) {
         try {
-            return JSON.readValue(document, Release.class);
+            JsonNode tree = JSON.readTree(document);
+            migrateNotes(tree);
+            return JSON.treeToValue(tree, Release.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored release document cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Documents written before items kept a list of notes hold one {@code note} per item: it
+     * becomes the item's only note, credited to whoever last set the item, which is all they knew.
+     */
+    private static void migrateNotes(JsonNode tree) {
+        JsonNode items = tree.path("items");
+        if (!items.isObject()) {
+            return;
+        }
+        for (JsonNode item : items) {
+            if (!(item instanceof ObjectNode status) || status.has("notes")) {
+                continue;
+            }
+            JsonNode note = status.remove("note");
+            ArrayNode notes = status.putArray("notes");
+            if (note != null && !note.asText("").isBlank()) {
+                ObjectNode migrated = notes.addObject().put("text", note.asText());
+                migrated.set("by", status.get("by"));
+                migrated.set("at", status.get("at"));
+                migrated.put("state", "");
+            }
         }
     }
 }

@@ -38,6 +38,7 @@ public final class ReleaseEvidence {
             s.put("title", section.title());
             s.put("level", section.level());
             section.gate().ifPresentOrElse(g -> s.put("gate", g.label()), () -> s.putNull("gate"));
+            s.set("gateDecision", gateDecision(r, section));
             ArrayNode items = s.putArray("items");
             for (ChecklistItem item : section.items()) {
                 ItemStatus status = r.item(item.id());
@@ -47,7 +48,10 @@ public final class ReleaseEvidence {
                 i.put("state", status.state().label());
                 i.put("by", status.by() == null ? null : status.by().label());
                 i.put("at", status.at() == null ? null : status.at().toString());
-                i.put("note", status.note());
+                ArrayNode notes = i.putArray("notes");
+                status.notes().forEach(n -> notes.addObject().put("text", n.text())
+                        .put("by", n.by() == null ? null : n.by().label()).put("at", n.at().toString())
+                        .put("state", n.state()));
                 i.put("bySystem", status.bySystem());
             }
         }
@@ -89,5 +93,20 @@ public final class ReleaseEvidence {
                     .put("subject", reason.subject()).put("text", reason.text()));
         }
         return EvidenceBundle.seal(content, events);
+    }
+
+    /** The latest decision of the section's gate: {outcome, overridden, by, at}, or null while it is not polled. */
+    private static com.fasterxml.jackson.databind.JsonNode gateDecision(Release r, Section section) {
+        DecisionRecord last = null;
+        for (DecisionRecord d : r.decisions()) {
+            if (section.gate().isPresent() && section.id().equals(d.gate())) {
+                last = d;
+            }
+        }
+        if (last == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        return EvidenceBundle.json().createObjectNode().put("outcome", last.outcome().label())
+                .put("overridden", last.overridden()).put("by", last.by().label()).put("at", last.at().toString());
     }
 }

@@ -198,6 +198,11 @@ public class ReleaseService {
         DefinitionSnapshot snapshot = found.snapshot();
         String hash = snapshot.hash();
         ReleaseDefinition definition = ReleaseDefinition.of(hash, found.loaded().manifest(), found.loaded().template());
+        Ceremony ceremony = new Ceremony(definition);
+        Optional<Step> forbidden = ceremony.startRefusal(actor);
+        if (forbidden.isPresent()) {
+            return ((Step.Refused) forbidden.get()).refusal();
+        }
         String openKey = openKey(definition.manifest().service(), start.version());
         Optional<ReleaseRow> existing = releases.findByOpenKey(openKey);
         if (existing.isPresent()) {
@@ -205,7 +210,7 @@ public class ReleaseService {
                     + start.version() + " already exists (" + existing.get().id() + ", "
                     + ReleaseState.valueOf(existing.get().state()).label() + ").", Principals.NONE, existing.get().id());
         }
-        Step step = new Ceremony(definition).start(newId(), start, actor, now);
+        Step step = ceremony.start(newId(), start, actor, now);
         if (step instanceof Step.Refused refused) {
             return refused.refusal();
         }
@@ -229,27 +234,47 @@ public class ReleaseService {
             return new CommandResult.Refused(Refusal.NOT_FOUND, "No release '" + releaseId + "'.", Principals.NONE, null);
         }
         Release release = ReleaseDocuments.read(row.get().document());
-        Step step = new Ceremony(definitions.get(row.get().definitionHash()))
-                .apply(release, request.command(), request.actor(), now);
+        Ceremony ceremony = new Ceremony(definitions.get(row.get().definitionHash()));
+        Step step = ceremony.apply(release, request.command(), request.actor(), now);
         return switch (step) {
             case Step.Changed changed when changed.changes().isEmpty() ->
                     new CommandResult.Applied(release, List.of(), changed.message());
             case Step.Changed changed -> {
-                List<AuditEvent> events = write(row.get(), changed.release(), request.actor(), changed.changes(), now);
-                yield new CommandResult.Applied(changed.release(), events, changed.message());
+                // The decisions auto-decide takes are part of the same transaction, in Countdown's name.
+                List<Step.Changed> auto = ceremony.autoDecisions(changed.release(), now);
+                List<Acted> acts = new ArrayList<>(List.of(new Acted(request.actor(), changed.changes())));
+                auto.forEach(a -> acts.add(new Acted(Decision.AUTO, a.changes())));
+                Release after = auto.isEmpty() ? changed.release() : auto.getLast().release();
+                String message = changed.message() + auto.stream().map(a -> "\n" + a.message()).reduce("", String::concat);
+                List<AuditEvent> events = write(row.get(), after, acts, now);
+                yield new CommandResult.Applied(after, events, message);
             }
             case Step.Refused refused -> {
                 // A refused attempt changes nothing but is on the record: who tried what, and why not.
-                write(row.get(), release, request.actor(), List.of(new Change("command.refused",
+                write(row.get(), release, List.of(new Acted(request.actor(), List.of(new Change("command.refused",
                         commandName(request.command()), "", refused.refusal().kind().name().toLowerCase(),
-                        refused.refusal().message())), now);
+                        refused.refusal().message())))), now);
                 yield refused.refusal();
             }
         };
     }
 
-    private List<AuditEvent> write(ReleaseRow row, Release release, Actor actor, List<Change> changes, Instant now) {
-        List<AuditEvent> events = chain(row.id(), row.eventCount(), row.headHash(), actor, changes, now);
+    /** Changes and who made them: a command's own, then any decision auto-decide took after it. */
+    private record Acted(Actor actor, List<Change> changes) {
+    }
+
+    private List<AuditEvent> write(ReleaseRow row, Release release, List<Acted> acts, Instant now) {
+        List<AuditEvent> events = new ArrayList<>();
+        int seq = row.eventCount();
+        String head = row.headHash();
+        for (Acted act : acts) {
+            List<AuditEvent> chained = chain(row.id(), seq, head, act.actor(), act.changes(), now);
+            events.addAll(chained);
+            if (!chained.isEmpty()) {
+                seq = chained.getLast().seq();
+                head = chained.getLast().hash();
+            }
+        }
         String openKey = release.state() == ReleaseState.CANCELLED ? null : row.openKey();
         releases.update(new ReleaseRow(row.id(), row.service(), row.version(), release.state().name(), openKey,
                 row.definitionHash(), ReleaseDocuments.write(release), row.eventCount() + events.size(),

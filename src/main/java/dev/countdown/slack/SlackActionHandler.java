@@ -84,6 +84,8 @@ final class SlackActionHandler {
                         channel == null ? null : new Origin("slack", channel))));
                 case "approve", "reject" -> respond(channel, actor, handle(
                         new Command.CastVote(a.releaseId(), a.target(), a.verb().equals("approve"), ""), actor, key, channel));
+                case "decide", "override" -> decide(release.get(), a, actor, key, channel);
+                case "cancel" -> respond(channel, actor, handle(new Command.Cancel(a.releaseId(), ""), actor, key, channel));
                 default -> ephemeral(channel, actor.userId(), "That button is from another version of Countdown.");
             }
         }
@@ -107,6 +109,19 @@ final class SlackActionHandler {
             return;
         }
         respond(channel, actor, handle(new Command.SetItem(a.releaseId(), a.target(), state, ""), actor, key, channel));
+    }
+
+    /** A decide button decides the phase it was shown for, and no later one: the message may lag behind. */
+    private void decide(LoadedRelease release, SlackIds.Action a, Actor actor, String key, String channel) {
+        String now = release.definition().phase(release.release().phase()).label();
+        if (!SlackIds.phaseToken(now).equals(a.target())) {
+            ephemeral(channel, actor.userId(), "That button was for a gate already decided; the release is now at "
+                    + SlackText.escape(now) + ".");
+            return;
+        }
+        CommandResult result = handle(new Command.Decide(a.releaseId(), a.verb().equals("override"), ""), actor, key,
+                channel);
+        respond(channel, actor, result);
     }
 
     /** The note modal's submission: a failure reason or a note. Returns an error to show in the modal, if any. */

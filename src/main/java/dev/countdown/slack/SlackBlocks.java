@@ -83,17 +83,17 @@ final class SlackBlocks {
             blocks.add(mrkdwnSection("*" + SlackText.escape(s.title()) + "*"));
             parts.add(new SlackMessage("section:" + s.id() + ":0", s.title(), blocks, false));
         }
-        s.gate().ifPresent(g -> parts.getLast().blocks().add(context("Gate: " + g + " — /release decide polls it")));
+        s.gate().ifPresent(g -> parts.getLast().blocks().add(context("Gate: " + SlackText.escape(g) + " — "
+                + s.decided().map(d -> SlackText.escape(d.saidBy()) + " at " + TIME.format(d.at())
+                + (d.outcome() == Outcome.GO ? "" : "; /release decide polls it again")).orElse("/release decide polls it"))));
         return parts;
     }
 
     private static List<ObjectNode> item(ReleaseView v, SectionView s, ItemView item) {
         List<ObjectNode> blocks = new ArrayList<>();
         StringBuilder text = new StringBuilder(icon(item.state())).append(' ').append(SlackText.escape(item.text()));
-        if (item.who().isPresent()) {
-            text.append("\n_").append(item.state().label()).append(" by ").append(SlackText.escape(item.who().get()))
-                    .append(item.at().map(at -> " at " + TIME.format(at)).orElse("")).append('_');
-        }
+        item.setBy().ifPresent(setBy -> text.append("\n_").append(SlackText.escape(setBy))
+                .append(item.at().map(at -> " at " + TIME.format(at)).orElse("")).append('_'));
         ObjectNode section = mrkdwnSection(SlackText.limit(text.toString(), SECTION_TEXT));
         if (v.open() && !s.locked()) {
             // An overflow holds at most five options: one block per item keeps long sections within limits.
@@ -107,13 +107,28 @@ final class SlackBlocks {
             option(options, "Add a note…", "note");
         }
         blocks.add(section);
-        if (!item.note().isBlank()) {
+        if (!item.notes().isEmpty()) {
             ObjectNode context = JSON.createObjectNode().put("type", "context");
             // plain_text: a note is shown as written, never as mrkdwn or a mention
-            context.putArray("elements").add(plain(SlackText.limit("Note: " + item.note(), SECTION_TEXT)));
+            context.putArray("elements").add(plain(notes(item.notes())));
             blocks.add(context);
         }
         return blocks;
+    }
+
+    /** Every note with its author and time, the latest kept whole when they do not all fit. */
+    private static String notes(List<ReleaseView.NoteView> notes) {
+        StringBuilder text = new StringBuilder();
+        for (int k = notes.size() - 1; k >= 0; k--) {
+            ReleaseView.NoteView n = notes.get(k);
+            String line = n.kind() + " by " + n.by() + " at " + TIME.format(n.at()) + ": " + n.text();
+            if (!text.isEmpty() && text.length() + line.length() + 1 > SECTION_TEXT - 40) {
+                text.insert(0, "(" + (k + 1) + " earlier in the evidence)\n");
+                break;
+            }
+            text.insert(0, text.isEmpty() ? line : line + "\n");
+        }
+        return SlackText.limit(text.toString(), SECTION_TEXT);
     }
 
     /** Each probe, its last result and when (an absolute time: a relative age would edit the message forever). */
@@ -161,7 +176,26 @@ final class SlackBlocks {
                 button(elements, "Reject", SlackIds.vote(v.releaseId(), false, role.id()), "danger");
             }
         }
+        if (v.open()) {
+            decide(blocks.addObject().put("type", "actions").putArray("elements"), v);
+        }
         return new SlackMessage("approvals", "Approvals", blocks, false);
+    }
+
+    /** What cannot be undone asks first: decide, override, cancel. */
+    private static void decide(ArrayNode elements, ReleaseView v) {
+        String phase = SlackText.limit(v.phase(), 60);
+        confirm(button(elements, "Decide " + phase, SlackIds.decide(v.releaseId(), v.phase(), false), "primary"),
+                "Decide " + phase + "?", "Polls " + phase + " now: GO or NO-GO by the policy, posted in the thread"
+                        + " and the channel. A decision cannot be undone.", "Decide", "primary");
+        if (v.overridable()) {
+            confirm(button(elements, "Override…", SlackIds.decide(v.releaseId(), v.phase(), true), "danger"),
+                    "Override " + phase + "?", "Asks for a GO the policy alone may refuse; it is recorded as an"
+                            + " override and cannot be undone.", "Override", "danger");
+        }
+        confirm(button(elements, "Cancel release", SlackIds.cancel(v.releaseId()), "danger"),
+                "Cancel " + v.service() + " " + v.version() + "?", "A cancelled release cannot be reopened.",
+                "Cancel release", "danger");
     }
 
     static SlackMessage decision(ReleaseView v, DecisionView d) {
@@ -235,8 +269,19 @@ final class SlackBlocks {
         option.put("value", value);
     }
 
-    private static void button(ArrayNode elements, String label, String actionId, String style) {
+    private static ObjectNode button(ArrayNode elements, String label, String actionId, String style) {
         ObjectNode button = elements.addObject().put("type", "button").put("action_id", actionId).put("style", style);
         button.set("text", plain(label));
+        return button;
+    }
+
+    /** Slack's confirmation dialog on an element: nothing happens until "confirm" is pressed. */
+    private static void confirm(ObjectNode element, String title, String text, String confirm, String style) {
+        ObjectNode dialog = element.putObject("confirm");
+        dialog.set("title", plain(SlackText.limit(title, 100)));
+        dialog.set("text", plain(SlackText.limit(text, 300)));
+        dialog.set("confirm", plain(confirm));
+        dialog.set("deny", plain("Not now"));
+        dialog.put("style", style);
     }
 }

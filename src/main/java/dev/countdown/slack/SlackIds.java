@@ -41,6 +41,20 @@ final class SlackIds {
         return "cd" + SEP + releaseId + SEP + (approve ? "approve" : "reject") + SEP + roleId;
     }
 
+    /** Decides {@code phase} (see {@link #phaseToken}), with an override when asked: a click meant for a gate decides no other. */
+    static String decide(String releaseId, String phase, boolean override) {
+        return "cd" + SEP + releaseId + SEP + (override ? "override" : "decide") + SEP + phaseToken(phase);
+    }
+
+    static String cancel(String releaseId) {
+        return "cd" + SEP + releaseId + SEP + "cancel" + SEP + "release";
+    }
+
+    /** A phase's label as a short token for an action id, which Slack keeps under 255 characters. */
+    static String phaseToken(String phaseLabel) {
+        return Integer.toHexString(phaseLabel.hashCode());
+    }
+
     /**
      * The idempotency key of a Slack request, from what Slack sends again when it retries it
      * (a command's trigger_id; a click's trigger_id and action_id; a form's view id and hash).

@@ -26,10 +26,8 @@ final class PlaygroundMessages {
             for (ReleaseView.ItemView i : s.items()) {
                 html.append("<li class=\"item item-").append(i.state().name().toLowerCase()).append("\"><span class=\"badge\">")
                         .append(esc(i.state().label())).append("</span> <span class=\"text\">").append(esc(i.text())).append("</span>");
-                i.who().ifPresent(w -> html.append(" <span class=\"muted\">by ").append(esc(w)).append("</span>"));
-                if (!i.note().isBlank()) {
-                    html.append("<div class=\"note\">").append(esc(i.note())).append("</div>");
-                }
+                i.setBy().ifPresent(w -> html.append(" <span class=\"muted\">").append(esc(w)).append("</span>"));
+                html.append(ReleasePage.notes(i));
                 if (v.open() && !s.locked()) {
                     html.append("<form method=\"post\" action=\"/playground/click\" class=\"inline\">")
                             .append(hidden("channel", channel)).append(hidden("user", user))
@@ -46,8 +44,7 @@ final class PlaygroundMessages {
                 html.append("</li>");
             }
             html.append("</ul>");
-            s.gate().ifPresent(g -> html.append("<p class=\"gate\">Gate: ").append(esc(g))
-                    .append(" — <code>/release decide</code> polls it</p>"));
+            s.gate().ifPresent(g -> html.append(ReleasePage.gate(s, g, "<code>/release decide</code> polls it")));
             html.append("</article>");
         }
         if (!v.probes().isEmpty()) {

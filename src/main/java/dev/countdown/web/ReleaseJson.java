@@ -43,7 +43,14 @@ record ReleaseJson(String id, String service, String version, String state, int 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
 
     @Serdeable
-    record ItemJson(String id, String text, String state, @Nullable String by, @Nullable String at, String note) {
+    record ItemJson(String id, String text, String state, @Nullable String by, @Nullable String at,
+                    List<NoteJson> notes) {
+    }
+
+    /** A note on an item, oldest first; {@code state} is the state it was given with ("fail": the failure reason), or empty. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+    @Serdeable
+    record NoteJson(String text, @Nullable String by, String at, String state) {
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
@@ -101,7 +108,8 @@ record ReleaseJson(String id, String service, String version, String state, int 
                 s.items().stream().map(i -> {
                     ItemStatus status = r.item(i.id());
                     return new ItemJson(i.id(), i.text(), status.state().label(), label(status.by()),
-                            status.at() == null ? null : status.at().toString(), status.note());
+                            status.at() == null ? null : status.at().toString(), status.notes().stream()
+                            .map(n -> new NoteJson(n.text(), label(n.by()), n.at().toString(), n.state())).toList());
                 }).toList());
     }
 

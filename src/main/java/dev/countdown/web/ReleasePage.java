@@ -38,16 +38,14 @@ final class ReleasePage {
                     html.append("<li class=\"item item-").append(i.state().name().toLowerCase()).append("\" data-item=\"")
                             .append(esc(i.id())).append("\"><span class=\"badge\">").append(esc(i.state().label()))
                             .append("</span> ").append(esc(i.text()));
-                    i.who().ifPresent(who -> html.append(" <span class=\"muted\">by ").append(esc(who))
+                    i.setBy().ifPresent(setBy -> html.append(" <span class=\"muted\">").append(esc(setBy))
                             .append(i.at().map(at -> " at " + at).orElse("")).append("</span>"));
-                    if (!i.note().isBlank()) {
-                        html.append("<div class=\"note\">").append(esc(i.note())).append("</div>");
-                    }
+                    html.append(notes(i));
                     html.append("</li>");
                 }
                 html.append("</ul>");
             }
-            s.gate().ifPresent(g -> html.append("<p class=\"gate\">Gate: ").append(esc(g)).append("</p>"));
+            s.gate().ifPresent(g -> html.append(gate(s, g, "not decided yet")));
         }
         html.append("</section><section aria-label=\"Probes\"><h2>Probes</h2>");
         if (v.probes().isEmpty()) {
@@ -85,6 +83,23 @@ final class ReleasePage {
         return html.toString();
     }
 
+    /** Every note on an item, each with its author and time. */
+    static String notes(ReleaseView.ItemView i) {
+        StringBuilder html = new StringBuilder();
+        for (ReleaseView.NoteView n : i.notes()) {
+            html.append("<div class=\"note\"><span class=\"muted\">").append(esc(n.kind())).append(" by ")
+                    .append(esc(n.by())).append(" at ").append(n.at()).append(":</span> ").append(esc(n.text()))
+                    .append("</div>");
+        }
+        return html.toString();
+    }
+
+    /** A section's gate, and its decision once polled; {@code undecided} says what to do until then. */
+    static String gate(ReleaseView.SectionView s, String gate, String undecided) {
+        return "<p class=\"gate\">Gate: " + esc(gate) + " — " + s.decided().map(d -> esc(d.saidBy()) + " at " + d.at())
+                .orElse(undecided) + "</p>";
+    }
+
     static String decisions(ReleaseView v) {
         StringBuilder html = new StringBuilder("<section aria-label=\"Decisions\"><h2>Decisions</h2>");
         if (v.decisions().isEmpty()) {
@@ -93,7 +108,7 @@ final class ReleasePage {
         for (ReleaseView.DecisionView d : v.decisions()) {
             html.append("<article class=\"decision decision-").append(d.outcome().name().toLowerCase()).append("\"><h3>")
                     .append(esc(d.isFinal() ? "Release decision" : d.label())).append(": ").append(d.outcome().label())
-                    .append(d.overridden() ? " (override)" : "").append("</h3><p class=\"muted\">by ").append(esc(d.by()))
+                    .append(d.overridden() ? " (override)" : "").append("</h3><p class=\"muted\">decided by ").append(esc(d.by()))
                     .append(" at ").append(d.at()).append(", round ").append(d.round()).append("</p>");
             if (!d.reasons().isEmpty()) {
                 html.append("<ul>");

@@ -57,7 +57,7 @@ class EvidenceMarkdownApiTest {
             String inert = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; "
                     + "\\[click\\](javascript:alert(1)) !\\[pixel\\](http://127.0.0.1/p.png) \\`rm -rf\\` \\| forged cell \\| "
                     + "\\*\\*GO\\*\\* \\~\\~no\\~\\~ a\\\\\\|b";
-            assertThat(md).as("the item's note, as typed").contains("- [ ] /health returns 200 — **fail**, &lt;b&gt;Mallory"
+            assertThat(md).as("the item's note, as typed").contains("- [ ] /health returns 200 — **fail**, failed by &lt;b&gt;Mallory"
                     + "&lt;/b&gt; \\| \\`x\\` (slack U0RM00001), ").contains(": " + inert + "\n");
             assertThat(md).as("the decision's reason").contains("  - failed: /health returns 200: " + inert + "\n");
             assertThat(md).as("ordinary text reads as it was typed").contains("/health returns 200", "Notes read");
@@ -73,7 +73,7 @@ class EvidenceMarkdownApiTest {
 
             String json = api.get(base + "/evidence.json").body();
             JsonNode bundle = JSON.readTree(json);
-            assertThat(bundle.at("/sections/0/items/0/note").asText()).as("the JSON keeps the text as typed").isEqualTo(HOSTILE);
+            assertThat(bundle.at("/sections/0/items/0/notes/0/text").asText()).as("the JSON keeps the text as typed").isEqualTo(HOSTILE);
             Path file = Files.writeString(dir.resolve("bundle.json"), json);
             assertThat(verify(file)).startsWith("0:").contains("verified: web v1.0.0");
         }

@@ -101,7 +101,7 @@ class DecisionPolicyEvaluatorTest {
                 policy: { required-roles: [] }
                 """, checklist(1));
         Release probed = open(d).withItem("checks.item-1",
-                new ItemStatus(ItemState.PASS, actor("U0SYS").ref(), T0, "200 in 41 ms", true));
+                ItemStatus.PENDING.set(ItemState.PASS, actor("U0SYS").ref(), T0, "200 in 41 ms", true));
         var evaluator = new DecisionPolicyEvaluator(d);
         assertThat(evaluator.evaluate(probed, 0, false, T0.plus(Duration.ofMinutes(29))).outcome()).isEqualTo(Outcome.GO);
         Verdict stale = evaluator.evaluate(probed, 0, false, T0.plus(Duration.ofMinutes(31)));

@@ -40,7 +40,7 @@ final class Definitions {
         Release r = release;
         for (int k = 0; k < count; k++) {
             String id = definition.template().items().get(k).id();
-            r = r.withItem(id, new ItemStatus(ItemState.PASS, actor("U0QA").ref(), T0, "", false));
+            r = r.withItem(id, new ItemStatus(ItemState.PASS, actor("U0QA").ref(), T0, java.util.List.of(), false));
         }
         return r;
     }

@@ -35,7 +35,7 @@ class SlackCeremonyTest extends SlackTestBase {
         click(SlackIds.item(releaseId, "canary.error-rate-below-1"), "pass", QA);
         deliver();
         assertThat(slack.find(rootTs, "Canary deployed").visibleText())
-                .contains(":white_check_mark: Canary deployed to 5% of traffic", "pass by U0RM00001");
+                .contains(":white_check_mark: Canary deployed to 5% of traffic", "passed by U0RM00001");
         assertThat(answer(command("decide", RM))).contains("Canary Go/No-Go: GO");
         deliver();
         assertThat(slack.find(rootTs, "Canary Go/No-Go: GO").broadcast()).as("a gate is mirrored in the channel").isTrue();
@@ -64,7 +64,7 @@ class SlackCeremonyTest extends SlackTestBase {
         assertThat(noGo.visibleText()).contains("failed: Smoke tests pass: checkout answers 500",
                 "Backend Lead not approved (1 of 2)");
         assertThat(slack.find(rootTs, "Smoke tests pass").visibleText()).contains(":x: Smoke tests pass")
-                .contains("Note: checkout answers 500");
+                .contains("Failure reason by U0QA00001 at ").contains(": checkout answers 500");
         assertThat(slack.channel(CHANNEL).getFirst().visibleText()).contains("NO-GO");
 
         assertThat(answer(command("reopen fixed in build 2", RM))).contains("reopened for round 2");

@@ -60,6 +60,9 @@ abstract class CeremonyApiContract {
         Response twice = api.post("/api/releases", "{\"service\":\"shop\",\"version\":\"v1.0.0\",\"actor\":" + RM + "}");
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("error").asText()).contains("already exists");
+        Response notAStarter = api.post("/api/releases", "{\"service\":\"shop\",\"version\":\"v1.0.0\",\"actor\":" + QA + "}");
+        assertThat(notAStarter.status()).as("refused before being told it exists").isEqualTo(403);
+        assertThat(notAStarter.json().get("error").asText()).contains("You may not start").doesNotContain("already exists");
 
         Response locked = api.post(base + "/items/full-rollout.smoke-tests-pass", item("pass", null, RM));
         assertThat(locked.status()).isEqualTo(409);
