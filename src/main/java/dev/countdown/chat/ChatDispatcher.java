@@ -1,5 +1,6 @@
 package dev.countdown.chat;
 
+import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
@@ -44,7 +45,7 @@ public class ChatDispatcher {
     private final ChatRepositories.Outbox outbox;
     private final ChatRepositories.Threads threads;
     private final ReleaseService releases;
-    private final Map<String, ChatDelivery> deliveries;
+    private final Map<Platform, ChatDelivery> deliveries;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final TaskScheduler scheduler;
@@ -181,7 +182,7 @@ public class ChatDispatcher {
             result = new ChatDelivery.Result.Failed(e.toString(), true);
         }
         Instant now = clock.instant();
-        metrics.counter("countdown.deliveries", "platform", entry.platform(), "outcome",
+        metrics.counter("countdown.deliveries", "platform", entry.platform().label(), "outcome",
                 result.getClass().getSimpleName().toLowerCase()).increment();
         switch (result) {
             case ChatDelivery.Result.Done done -> {

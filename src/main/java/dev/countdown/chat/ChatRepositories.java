@@ -1,5 +1,6 @@
 package dev.countdown.chat;
 
+import dev.countdown.release.Platform;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -18,12 +19,12 @@ public final class ChatRepositories {
     public interface Threads extends CrudRepository<ChatThread, String> {
         List<ChatThread> findByReleaseId(String releaseId);
 
-        List<ChatThread> findByPlatformAndChannelIdOrderByCreatedAtDesc(String platform, String channelId);
+        List<ChatThread> findByPlatformAndChannelIdOrderByCreatedAtDesc(Platform platform, String channelId);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     public interface Messages extends CrudRepository<ChatMessage, String> {
-        List<ChatMessage> findByReleaseIdAndPlatform(String releaseId, String platform);
+        List<ChatMessage> findByReleaseIdAndPlatform(String releaseId, Platform platform);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

@@ -16,6 +16,7 @@ import dev.countdown.evidence.EvidenceBundle;
 import dev.countdown.evidence.EvidenceMarkdown;
 import dev.countdown.evidence.Sha256;
 import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseEvidence;
 import dev.countdown.release.ReleaseService;
 import java.io.IOException;
@@ -50,8 +51,8 @@ final class SlackDelivery implements ChatDelivery {
     }
 
     @Override
-    public String platform() {
-        return "slack";
+    public Platform platform() {
+        return Platform.SLACK;
     }
 
     @Override
