@@ -43,7 +43,7 @@ public class ChatOutbox implements ReleaseObserver {
     /** An atomic bump, so a delivery finishing meanwhile cannot swallow this change. */
     private void markDirty(Platform platform, String releaseId, Instant now) {
         String id = ChatThread.idOf(platform, releaseId);
-        if (outbox.bump(id) == 0) {
+        if (outbox.bump(id, now) == 0) {
             outbox.save(new OutboxEntry(id, releaseId, platform, 1, now, 0, null));
         }
     }

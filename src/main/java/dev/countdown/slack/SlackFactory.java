@@ -9,7 +9,10 @@ import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ChatDelivery;
 import dev.countdown.chat.ProbeRuns;
 import dev.countdown.chat.ChatRepositories;
+import dev.countdown.chat.RateGate;
+import dev.countdown.chat.ThreadSync;
 import dev.countdown.release.ManifestRegistry;
+import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -56,7 +59,9 @@ class SlackFactory {
     @Singleton
     ChatDelivery delivery(MethodsClient methods, ChatRepositories.Messages messages, ReleaseService releases,
                           Clock clock) {
-        return new SlackDelivery(methods, messages, releases, clock);
+        // One gate for the app: Slack's limits are per app and workspace, whichever release calls.
+        return new ThreadSync(Platform.SLACK, new SlackRenderer(), new SlackClient(methods), messages, releases,
+                new RateGate(), clock);
     }
 
     @Singleton
