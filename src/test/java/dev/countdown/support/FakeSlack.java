@@ -57,6 +57,9 @@ public final class FakeSlack implements AutoCloseable {
     private final Deque<Integer> failures = new ArrayDeque<>();
     private final Map<String, Deque<Integer>> methodLimits = new ConcurrentHashMap<>();
     private volatile boolean down;
+    private volatile String holdMethod;
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     private final AtomicInteger ts = new AtomicInteger();
     private final List<String> socketFrames = new CopyOnWriteArrayList<>();
     private final AtomicInteger socketConnections = new AtomicInteger();
@@ -105,6 +108,22 @@ public final class FakeSlack implements AutoCloseable {
         this.down = down;
     }
 
+    /**
+     * The next call of {@code method} is carried out, then its answer is held back until the fake
+     * closes: the caller's process can be killed after Slack did the work and before it heard so.
+     */
+    public void holdNext(String method) {
+        held = new java.util.concurrent.CountDownLatch(1);
+        holdMethod = method;
+    }
+
+    /** Waits until a held call has been carried out. */
+    public void awaitHeld(Duration timeout) throws InterruptedException {
+        if (!held.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Slack never received " + holdMethod);
+        }
+    }
+
     /** The bytes of every file uploaded, by file id. */
     public Map<String, String> uploads() {
         return Map.copyOf(uploads);
@@ -148,6 +167,21 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) {
+        MockResponse response = carryOut(request);
+        String method = request.getUrl().encodedPath().replaceFirst("^/api/", "");
+        if (method.equals(holdMethod)) {
+            holdMethod = null;
+            held.countDown();
+            try {
+                released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return response;
+    }
+
+    private MockResponse carryOut(RecordedRequest request) {
         if (request.getUrl().encodedPath().equals("/socket")) {
             return new MockResponse.Builder().webSocketUpgrade(socketListener()).build();
         }
@@ -366,6 +400,7 @@ public final class FakeSlack implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.close();
     }
 }
