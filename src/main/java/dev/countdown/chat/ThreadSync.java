@@ -44,16 +44,18 @@ public final class ThreadSync implements ChatDelivery {
     private final ChatRepositories.Messages messages;
     private final ReleaseService releases;
     private final RateGate gate;
+    private final SendBudget budget;
     private final Clock clock;
 
     public ThreadSync(Platform platform, ThreadRenderer renderer, ChatClient client, ChatRepositories.Messages messages,
-                      ReleaseService releases, RateGate gate, Clock clock) {
+                      ReleaseService releases, RateGate gate, SendBudget budget, Clock clock) {
         this.platform = platform;
         this.renderer = renderer;
         this.client = client;
         this.messages = messages;
         this.releases = releases;
         this.gate = gate;
+        this.budget = budget;
         this.clock = clock;
     }
 
@@ -133,7 +135,7 @@ public final class ThreadSync implements ChatDelivery {
                 later(MIN_EDIT_INTERVAL.minus(since), "edits coalesced");
                 return true;
             }
-            if (closed(Operation.EDIT)) {
+            if (closed(Operation.EDIT) || overBudget(Operation.EDIT, part)) {
                 return true;
             }
             client.edit(channel, previous.messageRef(), message, tag(part));
@@ -143,7 +145,8 @@ public final class ThreadSync implements ChatDelivery {
 
         private boolean post(ThreadLayout.Part part, ChatMessage pending, Outgoing message, String hash) throws Fault {
             Optional<String> root = rootRef(part);
-            if (root.isEmpty() && !(part instanceof ThreadLayout.Root) || closed(Operation.POST) || pending != null && closed(Operation.READ)) {
+            if (root.isEmpty() && !(part instanceof ThreadLayout.Root) || closed(Operation.POST)
+                    || pending != null && closed(Operation.READ) || overBudget(Operation.POST, part)) {
                 return false;
             }
             Instant now = clock.instant();
@@ -206,6 +209,14 @@ public final class ThreadSync implements ChatDelivery {
                 return Optional.empty();
             }
             return Optional.ofNullable(sent.get("root")).map(ChatMessage::messageRef).filter(ref -> !ref.equals(PENDING));
+        }
+
+        /** Spends a call of the platform's shared budget; sections and probes give way to the rest. */
+        private boolean overBudget(Operation operation, ThreadLayout.Part part) {
+            boolean urgent = !(part instanceof ThreadLayout.SectionPart || part instanceof ThreadLayout.Probes);
+            Optional<Duration> wait = budget.take(operation, urgent, clock.instant());
+            wait.ifPresent(d -> later(d, "within " + platform.label() + "'s send budget"));
+            return wait.isPresent();
         }
 
         private boolean closed(Operation operation) {
