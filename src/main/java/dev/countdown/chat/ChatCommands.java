@@ -9,6 +9,7 @@ import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.Origin;
+import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 public final class ChatCommands {
 
     /** What a platform knows of one invocation; {@code actorFor} resolves the user against a manifest. */
-    public record Invocation(String platform, String channelId, String text, String idempotencyKey,
+    public record Invocation(Platform platform, String channelId, String text, String idempotencyKey,
                              Function<ReleaseManifest, Actor> actorFor) {
     }
 
@@ -79,7 +80,7 @@ public final class ChatCommands {
     }
 
     /** The release most recently started in the channel. */
-    public Optional<LoadedRelease> current(String platform, String channelId) {
+    public Optional<LoadedRelease> current(Platform platform, String channelId) {
         return threads.findByPlatformAndChannelIdOrderByCreatedAtDesc(platform, channelId).stream()
                 .map(ChatThread::releaseId).findFirst().flatMap(releases::find);
     }
@@ -92,7 +93,7 @@ public final class ChatCommands {
         List<ReleaseManifest> services = registry.inChannel(inv.platform(), inv.channelId());
         if (services.isEmpty()) {
             return Answer.info("No release manifest names this channel (" + inv.channelId() + "). Add its id under "
-                    + "channels." + inv.platform() + " in a manifest in manifests/.");
+                    + "channels." + inv.platform().channelsOf().label() + " in a manifest in manifests/.");
         }
         String names = String.join(", ", services.stream().map(ReleaseManifest::service).toList());
         if (args.isEmpty() || args.size() > 2) {

@@ -1,13 +1,14 @@
 package dev.countdown.chat;
 
 import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.Platform;
 import java.time.Duration;
 
 /** A platform's way of bringing a release's messages up to date. */
 public interface ChatDelivery {
 
-    /** The platform name threads and outbox rows carry: {@code slack}, {@code discord}. */
-    String platform();
+    /** The platform whose threads and outbox rows it serves. */
+    Platform platform();
 
     /** Posts or edits what changed; returns when to come back if it could not do all of it now. */
     Result deliver(ChatThread thread, LoadedRelease release);

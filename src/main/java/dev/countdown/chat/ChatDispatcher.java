@@ -1,5 +1,6 @@
 package dev.countdown.chat;
 
+import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ShutdownEvent;
@@ -39,12 +40,14 @@ public class ChatDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatDispatcher.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** While a platform fails, how often one of its rows is tried ahead of its backoff to see whether it is back. */
+    static final Duration PROBE_EVERY = Duration.ofSeconds(2);
     static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final ChatRepositories.Outbox outbox;
     private final ChatRepositories.Threads threads;
     private final ReleaseService releases;
-    private final Map<String, ChatDelivery> deliveries;
+    private final Map<Platform, ChatDelivery> deliveries;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final TaskScheduler scheduler;
@@ -54,6 +57,8 @@ public class ChatDispatcher {
     private volatile boolean stopped;
     /** Since when polls have been failing, and what was last said of it; null while they succeed. */
     private Outage outage;
+    /** Platforms whose last delivery failed, and when one of their rows was last tried. */
+    private final Map<Platform, Instant> failing = new java.util.EnumMap<>(Platform.class);
 
     public ChatDispatcher(ChatRepositories.Outbox outbox, ChatRepositories.Threads threads, ReleaseService releases,
                           List<ChatDelivery> deliveries, Clock clock, MeterRegistry metrics,
@@ -100,6 +105,29 @@ public class ChatDispatcher {
                 break;
             }
             deliver(entry);
+            tried++;
+        }
+        return tried + probeFailing();
+    }
+
+    /**
+     * Rows back off after failures, up to minutes; the platform may answer again long before. So
+     * while a platform fails, its row due first is tried every {@link #PROBE_EVERY}, and the first
+     * success makes every row of the platform due at once.
+     */
+    private int probeFailing() {
+        int tried = 0;
+        for (Platform platform : List.copyOf(failing.keySet())) {
+            Instant last = failing.get(platform);
+            if (stopped || last == null || clock.instant().isBefore(last.plus(PROBE_EVERY))) {
+                continue;
+            }
+            var first = outbox.findFirstByPlatformAndAttemptsGreaterThanOrderByDueAt(platform, 0);
+            if (first.isEmpty()) {
+                failing.remove(platform);
+                continue;
+            }
+            deliver(first.get());
             tried++;
         }
         return tried;
@@ -181,23 +209,36 @@ public class ChatDispatcher {
             result = new ChatDelivery.Result.Failed(e.toString(), true);
         }
         Instant now = clock.instant();
-        metrics.counter("countdown.deliveries", "platform", entry.platform(), "outcome",
+        metrics.counter("countdown.deliveries", "platform", entry.platform().label(), "outcome",
                 result.getClass().getSimpleName().toLowerCase()).increment();
         switch (result) {
             case ChatDelivery.Result.Done done -> {
                 if (outbox.deleteDelivered(entry.id(), entry.generation()) == 0) {
                     outbox.reschedule(entry.id(), now, 0, null);
                 }
+                answered(entry, now);
             }
-            case ChatDelivery.Result.Later later -> outbox.reschedule(entry.id(), now.plus(later.delay()),
-                    entry.attempts(), later.reason());
+            case ChatDelivery.Result.Later later -> {
+                outbox.reschedule(entry.id(), now.plus(later.delay()), 0, later.reason());
+                answered(entry, now);
+            }
             case ChatDelivery.Result.Failed failed -> {
                 int attempts = entry.attempts() + 1;
                 Duration wait = failed.retryable() ? backoff(attempts) : MAX_BACKOFF;
                 LOG.warn("delivery of {} to {} failed (attempt {}), next in {}: {}", entry.releaseId(),
                         entry.platform(), attempts, wait, failed.error());
                 outbox.reschedule(entry.id(), now.plus(wait), attempts, failed.error());
+                if (failed.retryable()) {
+                    failing.put(entry.platform(), now);
+                }
             }
+        }
+    }
+
+    /** The platform answered: whatever backs off after its failures need not wait any longer. */
+    private void answered(OutboxEntry entry, Instant now) {
+        if (failing.remove(entry.platform()) != null || entry.attempts() > 0) {
+            outbox.resetBackoff(entry.platform(), now);
         }
     }
 

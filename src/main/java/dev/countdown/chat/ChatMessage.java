@@ -2,6 +2,9 @@ package dev.countdown.chat;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import dev.countdown.release.Platform;
 import java.time.Instant;
 
 /**
@@ -12,10 +15,11 @@ import java.time.Instant;
  * @param contentHash of what was last sent, so unchanged messages are not edited again
  */
 @MappedEntity("chat_message")
-public record ChatMessage(@Id String id, String releaseId, String platform, String messageKey, String channelId,
+public record ChatMessage(@Id String id, String releaseId, @TypeDef(type = DataType.STRING, converter = PlatformColumn.class)
+                          Platform platform, String messageKey, String channelId,
                           String messageRef, String contentHash, Instant sentAt) {
 
-    static String idOf(String platform, String releaseId, String key) {
-        return platform + ":" + releaseId + ":" + key;
+    static String idOf(Platform platform, String releaseId, String key) {
+        return platform.label() + ":" + releaseId + ":" + key;
     }
 }

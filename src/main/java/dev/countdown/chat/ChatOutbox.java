@@ -3,6 +3,7 @@ package dev.countdown.chat;
 import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
 import dev.countdown.release.CommandResult;
+import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseObserver;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -40,9 +41,9 @@ public class ChatOutbox implements ReleaseObserver {
     }
 
     /** An atomic bump, so a delivery finishing meanwhile cannot swallow this change. */
-    private void markDirty(String platform, String releaseId, Instant now) {
+    private void markDirty(Platform platform, String releaseId, Instant now) {
         String id = ChatThread.idOf(platform, releaseId);
-        if (outbox.bump(id) == 0) {
+        if (outbox.bump(id, now) == 0) {
             outbox.save(new OutboxEntry(id, releaseId, platform, 1, now, 0, null));
         }
     }

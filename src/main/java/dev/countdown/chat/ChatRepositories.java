@@ -1,5 +1,6 @@
 package dev.countdown.chat;
 
+import dev.countdown.release.Platform;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -7,6 +8,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The chat tables' repositories; one dialect serves H2 in PostgreSQL mode and PostgreSQL. */
 public final class ChatRepositories {
@@ -18,21 +20,32 @@ public final class ChatRepositories {
     public interface Threads extends CrudRepository<ChatThread, String> {
         List<ChatThread> findByReleaseId(String releaseId);
 
-        List<ChatThread> findByPlatformAndChannelIdOrderByCreatedAtDesc(String platform, String channelId);
+        List<ChatThread> findByPlatformAndChannelIdOrderByCreatedAtDesc(Platform platform, String channelId);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     public interface Messages extends CrudRepository<ChatMessage, String> {
-        List<ChatMessage> findByReleaseIdAndPlatform(String releaseId, String platform);
+        List<ChatMessage> findByReleaseIdAndPlatform(String releaseId, Platform platform);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     public interface Outbox extends CrudRepository<OutboxEntry, String> {
         List<OutboxEntry> findByDueAtLessThanEqualsOrderByDueAt(Instant now);
 
-        /** One more change to deliver; 0 when there was no row, and the caller inserts one. */
-        @Query("UPDATE chat_outbox SET generation = generation + 1 WHERE id = :id")
-        long bump(String id);
+        /**
+         * One more change to deliver; 0 when there was no row, and the caller inserts one. A row
+         * backing off after failures is due again now: a new change is worth another try at once.
+         */
+        @Query("UPDATE chat_outbox SET generation = generation + 1, "
+                + "due_at = CASE WHEN attempts > 0 THEN :now ELSE due_at END, attempts = 0 WHERE id = :id")
+        long bump(String id, Instant now);
+
+        /** The platform answers again: every row of it backing off after failures is due now. */
+        @Query("UPDATE chat_outbox SET due_at = :now, attempts = 0 WHERE platform = :platform AND attempts > 0")
+        long resetBackoff(Platform platform, Instant now);
+
+        /** The row of a platform backing off that is due first, to try ahead of time whether the platform is back. */
+        Optional<OutboxEntry> findFirstByPlatformAndAttemptsGreaterThanOrderByDueAt(Platform platform, int attempts);
 
         /** Done, unless something changed since the delivery read the row. */
         @Query("DELETE FROM chat_outbox WHERE id = :id AND generation = :generation")

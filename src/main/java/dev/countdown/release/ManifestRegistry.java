@@ -82,12 +82,15 @@ public class ManifestRegistry {
     }
 
     /**
-     * The services whose manifests bind a channel of a platform: Discord's channels for
-     * {@code discord}, Slack's for any other (the playground stands in for a Slack channel).
+     * The services whose manifests bind a channel of a platform (the playground's channels are
+     * the manifests' Slack channels).
      */
-    public List<ReleaseManifest> inChannel(String platform, String channelId) {
+    public List<ReleaseManifest> inChannel(Platform platform, String channelId) {
         return readAll(new ArrayList<>()).stream().map(f -> f.loaded().manifest())
-                .filter(m -> (platform.equals("discord") ? m.channels().discord() : m.channels().slack()).contains(channelId))
+                .filter(m -> (switch (platform.channelsOf()) {
+                    case DISCORD -> m.channels().discord();
+                    case SLACK, PLAYGROUND -> m.channels().slack();
+                }).contains(channelId))
                 .toList();
     }
 

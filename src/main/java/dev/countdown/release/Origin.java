@@ -1,8 +1,8 @@
 package dev.countdown.release;
 
 /**
- * Where a command was typed: a platform's name and a channel id, carried for the chat adapters'
- * sake. The core stores nothing of it and never interprets it.
+ * Where a command was typed: a platform and a channel id, carried for the chat adapters' sake.
+ * The core stores nothing of it and never interprets it.
  */
-public record Origin(String platform, String channelId) {
+public record Origin(Platform platform, String channelId) {
 }

@@ -15,6 +15,7 @@ import dev.countdown.release.ItemState;
 import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Origin;
+import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class SlackActionHandler {
                 case "item" -> item(payload, a, action, actor, key, channel);
                 case "probe" -> ephemeral(channel, actor.userId(), probeAnswer(probes.start(a.releaseId(),
                         a.target().equals(SlackIds.ALL_PROBES) ? List.of() : List.of(a.target()), actor, key,
-                        channel == null ? null : new Origin("slack", channel))));
+                        channel == null ? null : new Origin(Platform.SLACK, channel))));
                 case "approve", "reject" -> respond(channel, actor, handle(
                         new Command.CastVote(a.releaseId(), a.target(), a.verb().equals("approve"), ""), actor, key, channel));
                 case "decide", "override" -> decide(release.get(), a, actor, key, channel);
@@ -164,7 +165,7 @@ final class SlackActionHandler {
     }
 
     private CommandResult handle(Command command, Actor actor, String key, String channel) {
-        return releases.handle(new CommandRequest(command, actor, key, channel == null ? null : new Origin("slack", channel)));
+        return releases.handle(new CommandRequest(command, actor, key, channel == null ? null : new Origin(Platform.SLACK, channel)));
     }
 
     private void respond(String channel, Actor actor, CommandResult result) {

@@ -3,7 +3,10 @@ package dev.countdown.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.countdown.chat.ChatClient.Outgoing;
+import dev.countdown.chat.MessageLimits;
 import dev.countdown.chat.ReleaseView;
+import dev.countdown.chat.ThreadLayout;
 import dev.countdown.chat.ReleaseView.DecisionView;
 import dev.countdown.chat.ReleaseView.ItemView;
 import dev.countdown.chat.ReleaseView.RoleView;
@@ -16,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders a {@link ReleaseView} as Block Kit: the root message, one message per checklist section
- * (split to stay within 50 blocks and ~12k characters), the approvals, and one per decision.
+ * Renders the parts of a release's {@link ThreadLayout} as Block Kit, and says how much of a long
+ * section one message holds (50 blocks, ~12k characters).
  */
 final class SlackBlocks {
 
@@ -30,23 +33,39 @@ final class SlackBlocks {
     private SlackBlocks() {
     }
 
-    /** Every message of the release, the root first. */
-    static List<SlackMessage> messages(ReleaseView view) {
-        List<SlackMessage> messages = new ArrayList<>();
-        messages.add(root(view));
-        for (SectionView section : view.sections()) {
-            messages.addAll(section(view, section));
-        }
-        if (!view.probes().isEmpty()) {
-            messages.add(probes(view));
-        }
-        messages.add(approvals(view));
-        view.decisions().forEach(d -> messages.add(decision(view, d)));
-        view.alerts().forEach(a -> messages.add(alert(view, a)));
-        return messages;
+    /** A part of the thread's layout as Slack shows it. */
+    static Outgoing render(ReleaseView view, ThreadLayout.Part part) {
+        return switch (part) {
+            case ThreadLayout.Root r -> root(view);
+            case ThreadLayout.SectionPart s -> section(view, s);
+            case ThreadLayout.Probes p -> probes(view);
+            case ThreadLayout.Approvals a -> approvals(view);
+            case ThreadLayout.Decision d -> decision(view, d.decision());
+            case ThreadLayout.Alert a -> alert(view, a.alert());
+            case ThreadLayout.Evidence e -> throw new IllegalArgumentException("evidence is uploaded, not rendered");
+        };
     }
 
-    static SlackMessage root(ReleaseView v) {
+    /** What a message holds: 50 blocks and about 13k characters, less a margin for the heading and the gate. */
+    static final MessageLimits LIMITS = new MessageLimits() {
+        @Override
+        public Size heading(ReleaseView view, SectionView section, boolean continued) {
+            return new Size(1, headingText(section, continued).length());
+        }
+
+        @Override
+        public Size item(ReleaseView view, SectionView section, ItemView item) {
+            List<ObjectNode> blocks = SlackBlocks.item(view, section, item);
+            return new Size(blocks.size(), blocks.stream().mapToInt(b -> b.toString().length()).sum());
+        }
+
+        @Override
+        public Size max() {
+            return new Size(MAX_BLOCKS, MAX_CHARS);
+        }
+    };
+
+    static Outgoing root(ReleaseView v) {
         ArrayNode blocks = JSON.createArrayNode();
         String title = "Release " + v.service() + " " + v.version();
         blocks.addObject().put("type", "header").set("text", plain(title));
@@ -54,39 +73,27 @@ final class SlackBlocks {
         blocks.add(context("Items " + v.counters().settled() + "/" + v.counters().items() + " passed · "
                 + v.counters().failed() + " failed · approvals " + v.counters().rolesApproved() + "/"
                 + v.counters().rolesRequired() + " · round " + v.round() + " · details in the thread"));
-        return new SlackMessage("root", title + ": " + stateLabel(v), blocks, false);
+        return message(title + ": " + stateLabel(v), blocks, false);
     }
 
-    static List<SlackMessage> section(ReleaseView v, SectionView s) {
-        List<SlackMessage> parts = new ArrayList<>();
-        ArrayNode blocks = null;
-        int chars = 0;
-        for (ItemView item : s.items()) {
-            List<ObjectNode> itemBlocks = item(v, s, item);
-            int size = itemBlocks.stream().mapToInt(b -> b.toString().length()).sum();
-            if (blocks == null || blocks.size() + itemBlocks.size() > MAX_BLOCKS || chars + size > MAX_CHARS) {
-                blocks = JSON.createArrayNode();
-                String heading = "*" + SlackText.escape(s.title()) + "*" + (parts.isEmpty() ? "" : " (continued)")
-                        + (s.locked() ? "  _unlocks after the gate before it_" : "");
-                blocks.add(mrkdwnSection(heading));
-                chars = heading.length();
-                parts.add(new SlackMessage("section:" + s.id() + ":" + parts.size(), s.title(), blocks, false));
-            }
-            itemBlocks.forEach(blocks::add);
-            chars += size;
+    /** A section, or one part of a long one: its heading, its items, and under the last part its gate. */
+    static Outgoing section(ReleaseView v, ThreadLayout.SectionPart part) {
+        SectionView s = part.section();
+        ArrayNode blocks = JSON.createArrayNode();
+        blocks.add(mrkdwnSection(headingText(s, part.index() > 0)));
+        part.items().forEach(item -> item(v, s, item).forEach(blocks::add));
+        if (part.last()) {
+            s.gate().ifPresent(g -> blocks.add(context("Gate: " + SlackText.escape(g) + " — "
+                    + s.decided().map(d -> SlackText.escape(d.saidBy()) + " at " + TIME.format(d.at())
+                    + (d.outcome() == Outcome.GO ? "" : "; /release decide polls it again"))
+                    .orElse("/release decide polls it"))));
         }
-        if (parts.isEmpty() && s.gate().isEmpty()) {
-            return List.of();
-        }
-        if (parts.isEmpty()) {
-            blocks = JSON.createArrayNode();
-            blocks.add(mrkdwnSection("*" + SlackText.escape(s.title()) + "*"));
-            parts.add(new SlackMessage("section:" + s.id() + ":0", s.title(), blocks, false));
-        }
-        s.gate().ifPresent(g -> parts.getLast().blocks().add(context("Gate: " + SlackText.escape(g) + " — "
-                + s.decided().map(d -> SlackText.escape(d.saidBy()) + " at " + TIME.format(d.at())
-                + (d.outcome() == Outcome.GO ? "" : "; /release decide polls it again")).orElse("/release decide polls it"))));
-        return parts;
+        return message(s.title(), blocks, false);
+    }
+
+    private static String headingText(SectionView s, boolean continued) {
+        return "*" + SlackText.escape(s.title()) + "*" + (continued ? " (continued)" : "")
+                + (s.locked() ? "  _unlocks after the gate before it_" : "");
     }
 
     private static List<ObjectNode> item(ReleaseView v, SectionView s, ItemView item) {
@@ -132,7 +139,7 @@ final class SlackBlocks {
     }
 
     /** Each probe, its last result and when (an absolute time: a relative age would edit the message forever). */
-    static SlackMessage probes(ReleaseView v) {
+    static Outgoing probes(ReleaseView v) {
         ArrayNode blocks = JSON.createArrayNode();
         blocks.add(mrkdwnSection("*Probes*"));
         for (ReleaseView.ProbeView p : v.probes()) {
@@ -151,10 +158,10 @@ final class SlackBlocks {
         }
         ObjectNode actions = blocks.addObject().put("type", "actions");
         button(actions.putArray("elements"), "Run all", SlackIds.probe(v.releaseId(), SlackIds.ALL_PROBES), "primary");
-        return new SlackMessage("probes", "Probes", blocks, false);
+        return message("Probes", blocks, false);
     }
 
-    static SlackMessage approvals(ReleaseView v) {
+    static Outgoing approvals(ReleaseView v) {
         ArrayNode blocks = JSON.createArrayNode();
         blocks.add(mrkdwnSection("*Approvals*"));
         for (RoleView role : v.roles()) {
@@ -179,7 +186,7 @@ final class SlackBlocks {
         if (v.open()) {
             decide(blocks.addObject().put("type", "actions").putArray("elements"), v);
         }
-        return new SlackMessage("approvals", "Approvals", blocks, false);
+        return message("Approvals", blocks, false);
     }
 
     /** What cannot be undone asks first: decide, override, cancel. */
@@ -198,7 +205,7 @@ final class SlackBlocks {
                 "Cancel release", "danger");
     }
 
-    static SlackMessage decision(ReleaseView v, DecisionView d) {
+    static Outgoing decision(ReleaseView v, DecisionView d) {
         ArrayNode blocks = JSON.createArrayNode();
         boolean go = d.outcome() == Outcome.GO;
         String head = (go ? ":large_green_circle: " : ":red_circle: ") + "*" + (d.isFinal() ? "Release " + v.service()
@@ -216,16 +223,20 @@ final class SlackBlocks {
             context.putArray("elements").add(plain(SlackText.limit("Note: " + d.note(), SECTION_TEXT)));
         }
         String text = (d.isFinal() ? "Release " + v.service() + " " + v.version() : d.label()) + ": " + d.outcome().label();
-        return new SlackMessage("decision:" + d.index(), text, blocks, true, d.isFinal());
+        return message(text, blocks, true);
     }
 
     /** An abort criterion fired during the watch: said in the thread and in the channel. */
-    static SlackMessage alert(ReleaseView v, ReleaseView.AlertView a) {
+    static Outgoing alert(ReleaseView v, ReleaseView.AlertView a) {
         ArrayNode blocks = JSON.createArrayNode();
         String text = "Abort criterion fired for " + v.service() + " " + v.version() + ": " + a.probe();
         blocks.add(mrkdwnSection(":rotating_light: *" + SlackText.escape(text) + "*\n" + SlackText.escape(a.summary())
                 + "\nat " + TIME.format(a.at()) + ". *Rollback recommended:* `/rollback`"));
-        return new SlackMessage("alert:" + a.index(), text, blocks, true);
+        return message(text, blocks, true);
+    }
+
+    private static Outgoing message(String text, ArrayNode blocks, boolean broadcast) {
+        return new Outgoing(text, blocks.toString(), broadcast);
     }
 
     private static String stateLabel(ReleaseView v) {

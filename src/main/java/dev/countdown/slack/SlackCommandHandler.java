@@ -3,6 +3,7 @@ package dev.countdown.slack;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import dev.countdown.chat.ChatCommands;
 import dev.countdown.release.Limits;
+import dev.countdown.release.Platform;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ final class SlackCommandHandler {
             LOG.warn("a signed /release command Countdown could not read: {}", unreadable.get());
             return SlackText.escape("Countdown could not read this command: " + unreadable.get() + ".");
         }
-        ChatCommands.Answer answer = commands.handle(new ChatCommands.Invocation("slack", payload.getChannelId(),
+        ChatCommands.Answer answer = commands.handle(new ChatCommands.Invocation(Platform.SLACK, payload.getChannelId(),
                 payload.getText(), SlackIds.key(payload.getTriggerId()),
                 manifest -> identity.actor(payload.getUserId(), payload.getUserName(), manifest)));
         return answer.refused() ? SlackText.mentions(answer.text()) : SlackText.escape(answer.text());

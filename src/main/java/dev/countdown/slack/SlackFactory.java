@@ -9,7 +9,12 @@ import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ChatDelivery;
 import dev.countdown.chat.ProbeRuns;
 import dev.countdown.chat.ChatRepositories;
+import dev.countdown.chat.ChatClient;
+import dev.countdown.chat.RateGate;
+import dev.countdown.chat.SendBudget;
+import dev.countdown.chat.ThreadSync;
 import dev.countdown.release.ManifestRegistry;
+import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -18,6 +23,8 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -55,8 +62,13 @@ class SlackFactory {
 
     @Singleton
     ChatDelivery delivery(MethodsClient methods, ChatRepositories.Messages messages, ReleaseService releases,
-                          Clock clock) {
-        return new SlackDelivery(methods, messages, releases, clock);
+                          Clock clock, @Value("${countdown.slack.edits-per-minute:50}") int editsPerMinute) {
+        // One gate and one budget for the app: Slack's limits are per app and workspace, whichever
+        // release calls. chat.update is Tier 3; a fifth of it is kept for roots, approvals and decisions.
+        SendBudget budget = new SendBudget(Map.of(ChatClient.Operation.EDIT, editsPerMinute), Duration.ofMinutes(1),
+                editsPerMinute / 5);
+        return new ThreadSync(Platform.SLACK, new SlackRenderer(), new SlackClient(methods), messages, releases,
+                new RateGate(), budget, clock);
     }
 
     @Singleton

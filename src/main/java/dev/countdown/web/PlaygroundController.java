@@ -14,6 +14,7 @@ import dev.countdown.release.ItemState;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.Origin;
+import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -86,7 +87,7 @@ class PlaygroundController {
         String ch = channel != null && channels.containsKey(channel) ? channel : channels.keySet().iterator().next();
         Map<String, String> users = PlaygroundPage.users(channels.get(ch));
         String who = user != null && users.containsKey(user) ? user : users.keySet().iterator().next();
-        Optional<LoadedRelease> current = commands.current(PlaygroundDelivery.PLATFORM, ch);
+        Optional<LoadedRelease> current = commands.current(Platform.PLAYGROUND, ch);
         return html(PlaygroundPage.channel(settings, channels, ch, users, who, current, said));
     }
 
@@ -104,7 +105,7 @@ class PlaygroundController {
         Actor actor = actor(typed.user());
         String text = required(typed.text(), "text").strip();
         String said = !text.startsWith("/release") ? "Only /release commands work here. " + ChatCommands.HELP
-                : commands.handle(new ChatCommands.Invocation(PlaygroundDelivery.PLATFORM, channel,
+                : commands.handle(new ChatCommands.Invocation(Platform.PLAYGROUND, channel,
                 text.substring("/release".length()), key(), m -> actor)).text();
         return back(channel, actor.userId(), said);
     }
@@ -120,7 +121,7 @@ class PlaygroundController {
         Actor actor = actor(click.user());
         String release = required(click.release(), "release");
         String target = required(click.target(), "target");
-        Origin origin = new Origin(PlaygroundDelivery.PLATFORM, channel);
+        Origin origin = new Origin(Platform.PLAYGROUND, channel);
         String verb = required(click.verb(), "verb");
         Command command = switch (verb) {
             case "probe" -> null;

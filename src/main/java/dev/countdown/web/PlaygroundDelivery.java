@@ -3,17 +3,16 @@ package dev.countdown.web;
 import dev.countdown.chat.ChatDelivery;
 import dev.countdown.chat.ChatThread;
 import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.Platform;
 import jakarta.inject.Singleton;
 
 /** The playground renders a release's state whenever its page is drawn, so it has nothing to deliver. */
 @Singleton
 class PlaygroundDelivery implements ChatDelivery {
 
-    static final String PLATFORM = "playground";
-
     @Override
-    public String platform() {
-        return PLATFORM;
+    public Platform platform() {
+        return Platform.PLAYGROUND;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.countdown.chat;
 
 import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.Platform;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -14,14 +15,15 @@ import java.util.concurrent.CountDownLatch;
 @Requires(property = "test.chat-delivery", value = "held")
 public class HeldDelivery implements ChatDelivery {
 
-    static final String PLATFORM = "held";
+    /** No Discord delivery exists in the service yet, so its rows are this one's. */
+    static final Platform PLATFORM = Platform.DISCORD;
     static final Duration HOLD = Duration.ofMillis(700);
 
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch finished = new CountDownLatch(1);
 
     @Override
-    public String platform() {
+    public Platform platform() {
         return PLATFORM;
     }
 

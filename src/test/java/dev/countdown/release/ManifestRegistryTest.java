@@ -71,7 +71,7 @@ class ManifestRegistryTest {
 
         assertThat(web.loaded().manifest().service()).isEqualTo("web");
         assertThat(registry.all()).extracting(ReleaseManifest::service).containsExactly("web");
-        assertThat(registry.inChannel("slack", "C0WEB0001")).extracting(ReleaseManifest::service).containsExactly("web");
+        assertThat(registry.inChannel(Platform.SLACK, "C0WEB0001")).extracting(ReleaseManifest::service).containsExactly("web");
         assertThat(registry.problems()).containsExactly(
                 fenced + ":2: template: cannot be used: " + fence + ":4: code fence ``` opened here is never closed;"
                         + " close it with a line of ``` so the headings and items after it are read",

@@ -23,8 +23,10 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A Slack Web API on 127.0.0.1 for the real Slack SDK: records every call, keeps the messages it
- * was sent as a channel would show them, answers {@code auth.test}, and can be told to answer
- * 429 or 500 to the next calls.
+ * was sent as a channel would show them (with their metadata, returned by
+ * {@code conversations.history} and {@code conversations.replies} when asked for), answers
+ * {@code auth.test}, and can be told to answer 429 or 500 to the next calls, 429 to one method,
+ * or 503 to everything while it is "down".
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -36,7 +38,8 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** A message as the channel shows it now. */
-    public record Message(String channel, String ts, String threadTs, String text, JsonNode blocks, boolean broadcast) {
+    public record Message(String channel, String ts, String threadTs, String text, JsonNode blocks, boolean broadcast,
+                          JsonNode metadata, JsonNode files) {
         /** Every text in the blocks, joined: what a reader sees. */
         public String visibleText() {
             StringBuilder out = new StringBuilder();
@@ -52,6 +55,11 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
+    private final Map<String, Deque<Integer>> methodLimits = new ConcurrentHashMap<>();
+    private volatile boolean down;
+    private volatile String holdMethod;
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     private final AtomicInteger ts = new AtomicInteger();
     private final List<String> socketFrames = new CopyOnWriteArrayList<>();
     private final AtomicInteger socketConnections = new AtomicInteger();
@@ -84,6 +92,35 @@ public final class FakeSlack implements AutoCloseable {
     public synchronized void fail(int status, int count) {
         for (int k = 0; k < count; k++) {
             failures.add(status);
+        }
+    }
+
+    /** The next {@code count} calls of {@code method} answer 429 with {@code Retry-After: retryAfterSeconds}. */
+    public synchronized void rateLimit(String method, int count, int retryAfterSeconds) {
+        Deque<Integer> queue = methodLimits.computeIfAbsent(method, m -> new ArrayDeque<>());
+        for (int k = 0; k < count; k++) {
+            queue.add(retryAfterSeconds);
+        }
+    }
+
+    /** While down, every Web API call answers 503 (and is still recorded). */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    /**
+     * The next call of {@code method} is carried out, then its answer is held back until the fake
+     * closes: the caller's process can be killed after Slack did the work and before it heard so.
+     */
+    public void holdNext(String method) {
+        held = new java.util.concurrent.CountDownLatch(1);
+        holdMethod = method;
+    }
+
+    /** Waits until a held call has been carried out. */
+    public void awaitHeld(Duration timeout) throws InterruptedException {
+        if (!held.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Slack never received " + holdMethod);
         }
     }
 
@@ -130,6 +167,21 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) {
+        MockResponse response = carryOut(request);
+        String method = request.getUrl().encodedPath().replaceFirst("^/api/", "");
+        if (method.equals(holdMethod)) {
+            holdMethod = null;
+            held.countDown();
+            try {
+                released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return response;
+    }
+
+    private MockResponse carryOut(RecordedRequest request) {
         if (request.getUrl().encodedPath().equals("/socket")) {
             return new MockResponse.Builder().webSocketUpgrade(socketListener()).build();
         }
@@ -141,6 +193,13 @@ public final class FakeSlack implements AutoCloseable {
         String method = request.getUrl().encodedPath().replaceFirst("^/api/", "");
         Map<String, String> params = form(request.getBody() == null ? "" : request.getBody().utf8());
         calls.add(new Call(method, params));
+        if (down) {
+            return json(503, "{\"ok\":false,\"error\":\"service_unavailable\"}", null, null);
+        }
+        Integer retryAfter = nextLimit(method);
+        if (retryAfter != null) {
+            return json(429, "{\"ok\":false,\"error\":\"ratelimited\"}", "Retry-After", retryAfter.toString());
+        }
         if (method.startsWith("chat.") && !method.equals("chat.postEphemeral")) {
             Integer failure = nextFailure();
             if (failure != null) {
@@ -156,13 +215,16 @@ public final class FakeSlack implements AutoCloseable {
                     + server.getPort() + "/socket\"}", null, null);
             case "chat.postMessage" -> post(params);
             case "chat.update" -> update(params);
+            case "chat.delete" -> delete(params);
+            case "conversations.history" -> history(params, channel(params.get("channel")));
+            case "conversations.replies" -> history(params, replies(params.get("ts")));
             case "chat.postEphemeral" -> json(200, "{\"ok\":true,\"message_ts\":\"1.1\"}", null, null);
             case "files.getUploadURLExternal" -> {
                 String id = "F" + ts.incrementAndGet();
                 yield json(200, "{\"ok\":true,\"file_id\":\"" + id + "\",\"upload_url\":\""
                         + server.url("/upload/" + id) + "\"}", null, null);
             }
-            case "files.completeUploadExternal" -> json(200, "{\"ok\":true,\"files\":[]}", null, null);
+            case "files.completeUploadExternal" -> completeUpload(params);
             case "views.open" -> json(200, "{\"ok\":true,\"view\":{\"id\":\"V1\"}}", null, null);
             case "usergroups.users.list" -> json(200, "{\"ok\":true,\"users\":" + toJson(groups.getOrDefault(
                     params.get("usergroup"), List.of())) + "}", null, null);
@@ -173,7 +235,8 @@ public final class FakeSlack implements AutoCloseable {
     private MockResponse post(Map<String, String> p) {
         String newTs = "1700000000." + String.format("%06d", ts.incrementAndGet());
         messages.put(newTs, new Message(p.get("channel"), newTs, p.get("thread_ts"), p.get("text"), blocks(p),
-                "true".equals(p.get("reply_broadcast")) || "1".equals(p.get("reply_broadcast"))));
+                "true".equals(p.get("reply_broadcast")) || "1".equals(p.get("reply_broadcast")),
+                p.containsKey("metadata") ? tree(p.get("metadata")) : null, null));
         return json(200, "{\"ok\":true,\"channel\":\"" + p.get("channel") + "\",\"ts\":\"" + newTs + "\"}", null, null);
     }
 
@@ -182,8 +245,46 @@ public final class FakeSlack implements AutoCloseable {
         if (old == null) {
             return json(200, "{\"ok\":false,\"error\":\"message_not_found\"}", null, null);
         }
-        messages.put(old.ts(), new Message(old.channel(), old.ts(), old.threadTs(), p.get("text"), blocks(p), old.broadcast()));
+        messages.put(old.ts(), new Message(old.channel(), old.ts(), old.threadTs(), p.get("text"), blocks(p), old.broadcast(),
+                p.containsKey("metadata") ? tree(p.get("metadata")) : old.metadata(), old.files()));
         return json(200, "{\"ok\":true,\"channel\":\"" + old.channel() + "\",\"ts\":\"" + old.ts() + "\"}", null, null);
+    }
+
+    private MockResponse delete(Map<String, String> p) {
+        Message old = messages.remove(p.get("ts"));
+        return old == null ? json(200, "{\"ok\":false,\"error\":\"message_not_found\"}", null, null)
+                : json(200, "{\"ok\":true,\"channel\":\"" + old.channel() + "\",\"ts\":\"" + old.ts() + "\"}", null, null);
+    }
+
+    /** As Slack does: the files are shared in the thread by a message whose text is the initial comment. */
+    private MockResponse completeUpload(Map<String, String> p) {
+        String newTs = "1700000000." + String.format("%06d", ts.incrementAndGet());
+        messages.put(newTs, new Message(p.get("channel_id"), newTs, p.get("thread_ts"), p.get("initial_comment"),
+                JSON.createArrayNode(), false, null, tree(p.getOrDefault("files", "[]"))));
+        return json(200, "{\"ok\":true,\"files\":[]}", null, null);
+    }
+
+    /** Messages as the history methods return them; metadata only with include_all_metadata. */
+    private MockResponse history(Map<String, String> p, List<Message> found) {
+        boolean metadata = "true".equals(p.get("include_all_metadata")) || "1".equals(p.get("include_all_metadata"));
+        var list = JSON.createArrayNode();
+        found.stream().sorted(java.util.Comparator.comparing(Message::ts)).forEach(m -> {
+            var node = list.addObject().put("type", "message").put("ts", m.ts()).put("text", m.text());
+            if (m.threadTs() != null) {
+                node.put("thread_ts", m.threadTs());
+            }
+            if (metadata && m.metadata() != null) {
+                node.set("metadata", m.metadata());
+            }
+            if (m.files() != null) {
+                node.set("files", m.files());
+            }
+        });
+        return json(200, "{\"ok\":true,\"messages\":" + list + ",\"has_more\":false}", null, null);
+    }
+
+    private List<Message> replies(String rootTs) {
+        return messages.values().stream().filter(m -> rootTs.equals(m.ts()) || rootTs.equals(m.threadTs())).toList();
     }
 
     /** Sends a Socket Mode envelope to the connected app. */
@@ -234,6 +335,11 @@ public final class FakeSlack implements AutoCloseable {
         };
     }
 
+    private synchronized Integer nextLimit(String method) {
+        Deque<Integer> queue = methodLimits.get(method);
+        return queue == null ? null : queue.poll();
+    }
+
     private synchronized Integer nextFailure() {
         return failures.poll();
     }
@@ -243,6 +349,14 @@ public final class FakeSlack implements AutoCloseable {
             return p.get("blocks") == null ? JSON.createArrayNode() : JSON.readTree(p.get("blocks"));
         } catch (IOException e) {
             throw new AssertionError("Countdown sent blocks that are not JSON: " + p.get("blocks"), e);
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("Countdown sent something that is not JSON: " + json, e);
         }
     }
 
@@ -286,6 +400,7 @@ public final class FakeSlack implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.close();
     }
 }
