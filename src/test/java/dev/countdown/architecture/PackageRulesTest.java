@@ -2,6 +2,7 @@ package dev.countdown.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,6 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /** The core knows no chat platform and no web layer; adapters depend on the core, never the reverse. */
 class PackageRulesTest {
+
+    static {
+        // the rules name outside packages only by name; reading the JDK and every library from the
+        // class path as well would triple the time of this test for nothing
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+    }
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
