@@ -1,6 +1,7 @@
 package dev.countdown.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -44,5 +45,11 @@ class PackageRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.countdown.release..", "dev.countdown.manifest..",
                         "dev.countdown.template..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void noFeatureDependsOnItselfThroughAnother() {
+        // a cycle makes two packages one: neither can be read, tested or moved without the other
+        slices().matching("dev.countdown.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }
