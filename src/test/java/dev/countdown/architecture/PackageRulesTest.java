@@ -1,5 +1,6 @@
 package dev.countdown.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -51,5 +52,14 @@ class PackageRulesTest {
     void noFeatureDependsOnItselfThroughAnother() {
         // a cycle makes two packages one: neither can be read, tested or moved without the other
         slices().matching("dev.countdown.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theSharedJsonMapperDependsOnNoFeature() {
+        // every package may use dev.countdown.json only while it uses none of them
+        classes().that().resideInAPackage("dev.countdown.json..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.countdown.json..", "java..",
+                        "com.fasterxml.jackson..")
+                .check(CLASSES);
     }
 }
