@@ -6,6 +6,9 @@ import java.util.List;
 /** A tool of {@code countdown.jar} run from the command line instead of the service. */
 public interface ToolCommand {
 
+    /** The exit code of a wrong command line, as most Unix tools. */
+    int USAGE = 2;
+
     /** The first word of its command line: {@code template}, {@code manifest}, ... */
     String name();
 
@@ -15,7 +18,7 @@ public interface ToolCommand {
     /**
      * Runs with the words after {@link #name()}.
      *
-     * @return the process's exit code: 0 done, 1 the input is not usable, 2 the command line is wrong
+     * @return the process's exit code: 0 done, 1 the input is not usable, {@link #USAGE} the command line is wrong
      */
     int run(List<String> args, PrintStream out, PrintStream err);
 }

@@ -1,18 +1,17 @@
 package dev.countdown.cli;
 
-import dev.countdown.evidence.EvidenceVerifyCommand;
-import dev.countdown.manifest.ManifestLintCommand;
-import dev.countdown.template.TemplateLintCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Dispatches {@code countdown.jar TOOL ...} to a tool; a tool's failure never shows a stack trace. */
+/**
+ * Dispatches {@code countdown.jar TOOL ...} to a tool; a tool's failure never shows a stack trace.
+ * It knows tools only as {@link ToolCommand}s: which tools there are is the entry point's business.
+ */
 public final class ToolCommands {
 
-    public static final int USAGE = 2;
     private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
     private final List<ToolCommand> tools;
@@ -21,13 +20,9 @@ public final class ToolCommands {
         this.tools = List.copyOf(tools);
     }
 
-    public static ToolCommands standard() {
-        return new ToolCommands(List.of(new TemplateLintCommand(), new ManifestLintCommand(), new EvidenceVerifyCommand()));
-    }
-
     /** True when the first argument names a tool (or asks for help) rather than a service option. */
-    public static boolean handles(String first) {
-        return HELP.contains(first) || standard().find(first).isPresent();
+    public boolean handles(String first) {
+        return HELP.contains(first) || find(first).isPresent();
     }
 
     public int run(String[] args) {
@@ -43,7 +38,7 @@ public final class ToolCommands {
         if (tool.isEmpty()) {
             err.println("countdown: unknown command '" + args[0] + "'");
             printUsage(err);
-            return USAGE;
+            return ToolCommand.USAGE;
         }
         try {
             return tool.get().run(Arrays.asList(args).subList(1, args.length), out, err);

@@ -3,9 +3,9 @@ package dev.countdown.evidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.countdown.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,18 +23,18 @@ import java.util.TreeMap;
 public final class EvidenceBundle {
 
     public static final String FORMAT = "countdown-evidence/1";
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private EvidenceBundle() {
     }
 
+    /** The mapper bundles are built and read with. */
     public static ObjectMapper json() {
-        return JSON;
+        return Json.MAPPER;
     }
 
     /** Adds the audit trail and the seal to a release's content. */
     public static ObjectNode seal(ObjectNode content, List<AuditEvent> events) {
-        ObjectNode bundle = JSON.createObjectNode();
+        ObjectNode bundle = Json.MAPPER.createObjectNode();
         bundle.put("format", FORMAT);
         bundle.setAll(content);
         ObjectNode audit = bundle.putObject("audit");
@@ -63,7 +63,7 @@ public final class EvidenceBundle {
 
     public static String write(JsonNode bundle) {
         try {
-            return JSON.writeValueAsString(bundle) + "\n";
+            return Json.PRETTY.writeValueAsString(bundle) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
@@ -122,7 +122,7 @@ public final class EvidenceBundle {
         ObjectNode copy = bundle.deepCopy();
         copy.remove("digest");
         try {
-            return Sha256.hex(new ObjectMapper().writeValueAsString(sorted(copy)));
+            return Sha256.hex(Json.MAPPER.writeValueAsString(sorted(copy)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }

@@ -3,7 +3,6 @@ package dev.countdown.evidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countdown.cli.ToolCommand;
-import dev.countdown.cli.ToolCommands;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ public final class EvidenceVerifyCommand implements ToolCommand {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.size() != 2 || !args.getFirst().equals("verify")) {
             err.println("usage: countdown " + usage().getFirst());
-            return ToolCommands.USAGE;
+            return USAGE;
         }
         String file = args.get(1);
         JsonNode bundle;

@@ -1,7 +1,7 @@
 package dev.countdown.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countdown.json.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -18,7 +18,6 @@ public final class HashChain {
     public static final String GENESIS = "0".repeat(64);
     public static final String ALGORITHM = "SHA-256 over the JSON array [releaseId, seq, at, actorSource, actorId, "
             + "actorName, type, subject, before, after, note, previousHash]";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HashChain() {
     }
@@ -45,7 +44,7 @@ public final class HashChain {
         List<Object> fields = Arrays.asList(e.releaseId(), e.seq(), e.at().toString(), e.actorSource(), e.actorId(),
                 e.actorName(), e.type(), e.subject(), e.before(), e.after(), e.note(), e.previousHash());
         try {
-            return Sha256.hex(JSON.writeValueAsString(fields));
+            return Sha256.hex(Json.MAPPER.writeValueAsString(fields));
         } catch (JsonProcessingException e1) {
             throw new IllegalStateException("a list of strings always serializes", e1);
         }

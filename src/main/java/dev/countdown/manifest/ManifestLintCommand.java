@@ -1,7 +1,6 @@
 package dev.countdown.manifest;
 
 import dev.countdown.cli.ToolCommand;
-import dev.countdown.cli.ToolCommands;
 import dev.countdown.source.SourceException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -30,14 +29,14 @@ public final class ManifestLintCommand implements ToolCommand {
         if (flag >= 0) {
             if (flag + 1 >= words.size()) {
                 err.println("usage: countdown " + usage().getFirst());
-                return ToolCommands.USAGE;
+                return USAGE;
             }
             templates = Optional.of(Path.of(words.get(flag + 1)));
             words.subList(flag, flag + 2).clear();
         }
         if (words.size() != 2 || !words.getFirst().equals("lint")) {
             err.println("usage: countdown " + usage().getFirst());
-            return ToolCommands.USAGE;
+            return USAGE;
         }
         String file = words.get(1);
         try {

@@ -1,6 +1,7 @@
 package dev.countdown.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.countdown.json.Json;
 import dev.countdown.manifest.ProbeSpec;
 import java.io.IOException;
 import java.time.Duration;

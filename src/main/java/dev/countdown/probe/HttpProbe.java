@@ -2,6 +2,7 @@ package dev.countdown.probe;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.countdown.json.Json;
 import dev.countdown.manifest.Comparison;
 import dev.countdown.manifest.ProbeSpec;
 import java.io.IOException;

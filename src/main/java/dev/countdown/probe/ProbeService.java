@@ -1,9 +1,6 @@
 package dev.countdown.probe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.countdown.json.Json;
 import dev.countdown.manifest.Principals;
 import dev.countdown.manifest.ProbeSpec;
 import dev.countdown.manifest.ReleaseManifest;
@@ -47,9 +44,6 @@ public class ProbeService {
             + "show on the release when they are done.";
     static final String ABANDONED = "The probe run for this request failed before its results were recorded; "
             + "a new request runs the probes again.";
-
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .registerModule(new Jdk8Module()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final ReleaseService releases;
     private final ProbeRunner runner;
@@ -155,7 +149,7 @@ public class ProbeService {
     private static Command.ProbeOutcome outcome(ProbeResult result) {
         String evidence;
         try {
-            evidence = JSON.writeValueAsString(result.evidence());
+            evidence = Json.MAPPER.writeValueAsString(result.evidence());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             evidence = "{}";
         }

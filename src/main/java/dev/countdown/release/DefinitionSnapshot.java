@@ -1,8 +1,8 @@
 package dev.countdown.release;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countdown.evidence.Sha256;
+import dev.countdown.json.Json;
 import dev.countdown.manifest.ManifestReader;
 import dev.countdown.manifest.TemplateSource;
 import dev.countdown.source.SourceException;
@@ -20,8 +20,6 @@ import java.util.TreeMap;
  */
 public record DefinitionSnapshot(String manifestName, String manifestText, Map<String, String> templates) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public DefinitionSnapshot {
         templates = new TreeMap<>(templates);
     }
@@ -36,7 +34,7 @@ public record DefinitionSnapshot(String manifestName, String manifestText, Map<S
         json.put("manifestText", manifestText);
         json.put("templates", templates);
         try {
-            return JSON.writeValueAsString(json);
+            return Json.MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("strings always serialize", e);
         }
@@ -44,7 +42,7 @@ public record DefinitionSnapshot(String manifestName, String manifestText, Map<S
 
     public static DefinitionSnapshot fromJson(String json) {
         try {
-            Map<?, ?> map = JSON.readValue(json, Map.class);
+            Map<?, ?> map = Json.MAPPER.readValue(json, Map.class);
             Map<String, String> templates = new LinkedHashMap<>();
             ((Map<?, ?>) map.get("templates")).forEach((k, v) -> templates.put((String) k, (String) v));
             return new DefinitionSnapshot((String) map.get("manifestName"), (String) map.get("manifestText"), templates);

@@ -1,28 +1,20 @@
 package dev.countdown.release;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.countdown.json.Json;
 
 /** A {@link Release} as the JSON document its row keeps. */
 final class ReleaseDocuments {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ReleaseDocuments() {
     }
 
     static String write(Release release) {
         try {
-            return JSON.writeValueAsString(release);
+            return Json.MAPPER.writeValueAsString(release);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a release always serializes", e);
         }
@@ -30,9 +22,9 @@ final class ReleaseDocuments {
 
     static Release read(String document) {
         try {
-            JsonNode tree = JSON.readTree(document);
+            JsonNode tree = Json.MAPPER.readTree(document);
             migrateNotes(tree);
-            return JSON.treeToValue(tree, Release.class);
+            return Json.MAPPER.treeToValue(tree, Release.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored release document cannot be read: " + e.getOriginalMessage(), e);
         }

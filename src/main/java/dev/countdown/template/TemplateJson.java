@@ -1,15 +1,12 @@
 package dev.countdown.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.countdown.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The documented JSON shape of {@code template lint --json}; kept apart from the model so the model may grow. */
 public final class TemplateJson {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TemplateJson() {
     }
@@ -23,7 +20,7 @@ public final class TemplateJson {
         root.put("warnings", template.warnings().stream()
                 .map(w -> ordered("line", w.line(), "message", w.message())).toList());
         try {
-            return JSON.writeValueAsString(root);
+            return Json.PRETTY.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a template always serializes", e);
         }

@@ -1,7 +1,6 @@
 package dev.countdown.template;
 
 import dev.countdown.cli.ToolCommand;
-import dev.countdown.cli.ToolCommands;
 import dev.countdown.source.SourceException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ public final class TemplateLintCommand implements ToolCommand {
         List<String> words = args.stream().filter(a -> !a.equals("--json")).toList();
         if (words.size() != 2 || !words.getFirst().equals("lint")) {
             err.println("usage: countdown " + usage().getFirst());
-            return ToolCommands.USAGE;
+            return USAGE;
         }
         String file = words.get(1);
         try {

@@ -1,7 +1,10 @@
 package dev.countdown.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,6 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /** The core knows no chat platform and no web layer; adapters depend on the core, never the reverse. */
 class PackageRulesTest {
+
+    static {
+        // the rules name outside packages only by name; reading the JDK and every library from the
+        // class path as well would triple the time of this test for nothing
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+    }
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -36,6 +45,21 @@ class PackageRulesTest {
         noClasses().that().resideInAPackage("dev.countdown.evidence..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.countdown.release..", "dev.countdown.manifest..",
                         "dev.countdown.template..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noFeatureDependsOnItselfThroughAnother() {
+        // a cycle makes two packages one: neither can be read, tested or moved without the other
+        slices().matching("dev.countdown.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theSharedJsonMapperDependsOnNoFeature() {
+        // every package may use dev.countdown.json only while it uses none of them
+        classes().that().resideInAPackage("dev.countdown.json..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.countdown.json..", "java..",
+                        "com.fasterxml.jackson..")
                 .check(CLASSES);
     }
 }

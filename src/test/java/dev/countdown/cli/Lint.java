@@ -1,5 +1,6 @@
 package dev.countdown.cli;
 
+import dev.countdown.Countdown;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ record Lint(int exitCode, String out, String err) {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = ToolCommands.standard().run(args, o, e);
+            code = Countdown.tools().run(args, o, e);
         }
         return new Lint(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

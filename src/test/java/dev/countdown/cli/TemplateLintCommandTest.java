@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countdown.Countdown;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -202,7 +203,7 @@ class TemplateLintCommandTest {
 
         assertThat(lint.exitCode()).isZero();
         assertThat(lint.out()).contains("java -jar countdown.jar template lint FILE [--json]");
-        assertThat(ToolCommands.handles("template")).isTrue();
-        assertThat(ToolCommands.handles("--server.port=8080")).isFalse();
+        assertThat(Countdown.tools().handles("template")).isTrue();
+        assertThat(Countdown.tools().handles("--server.port=8080")).isFalse();
     }
 }

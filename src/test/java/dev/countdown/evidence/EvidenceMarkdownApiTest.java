@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.countdown.cli.ToolCommands;
+import dev.countdown.Countdown;
 import dev.countdown.support.ApiClient;
 import dev.countdown.support.CountdownTestProperties;
 import dev.countdown.support.ServiceFixture;
@@ -114,7 +114,7 @@ class EvidenceMarkdownApiTest {
 
     private static String verify(Path bundle) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ToolCommands.standard().run(new String[] {"evidence", "verify", bundle.toString()},
+        int code = Countdown.tools().run(new String[] {"evidence", "verify", bundle.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
         return code + ":" + out.toString(StandardCharsets.UTF_8);
     }

@@ -3,7 +3,8 @@ package dev.countdown.manifest;
 import static dev.countdown.manifest.Fixtures.MINIMAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countdown.cli.ToolCommands;
+import dev.countdown.Countdown;
+import dev.countdown.cli.ToolCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +33,7 @@ class ManifestLintCommandTest {
     private Run lint(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ToolCommands.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = Countdown.tools().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         assertThat(run.err()).doesNotContain("Exception", "\tat ");
@@ -116,12 +117,12 @@ class ManifestLintCommandTest {
 
     @Test
     void usageErrorsExitTwo() {
-        assertThat(lint("manifest").exit()).isEqualTo(ToolCommands.USAGE);
-        assertThat(lint("manifest", "check", "x.yaml").exit()).isEqualTo(ToolCommands.USAGE);
-        assertThat(lint("manifest", "lint").exit()).isEqualTo(ToolCommands.USAGE);
-        assertThat(lint("manifest", "lint", "a.yaml", "b.yaml").exit()).isEqualTo(ToolCommands.USAGE);
+        assertThat(lint("manifest").exit()).isEqualTo(ToolCommand.USAGE);
+        assertThat(lint("manifest", "check", "x.yaml").exit()).isEqualTo(ToolCommand.USAGE);
+        assertThat(lint("manifest", "lint").exit()).isEqualTo(ToolCommand.USAGE);
+        assertThat(lint("manifest", "lint", "a.yaml", "b.yaml").exit()).isEqualTo(ToolCommand.USAGE);
         Run missingDirectory = lint("manifest", "lint", "a.yaml", "--templates");
-        assertThat(missingDirectory.exit()).isEqualTo(ToolCommands.USAGE);
+        assertThat(missingDirectory.exit()).isEqualTo(ToolCommand.USAGE);
         assertThat(missingDirectory.err()).startsWith("usage: countdown manifest lint FILE [--templates DIR]");
     }
 

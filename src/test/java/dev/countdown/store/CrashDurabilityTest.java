@@ -4,7 +4,7 @@ import static dev.countdown.support.ApiClient.actor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.countdown.cli.ToolCommands;
+import dev.countdown.Countdown;
 import dev.countdown.support.ApiClient;
 import dev.countdown.support.ServiceFixture;
 import dev.countdown.support.ServiceProcess;
@@ -129,7 +129,7 @@ class CrashDurabilityTest {
         Path file = Files.writeString(dir.resolve("evidence.json"), bundle.body());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ToolCommands.standard().run(new String[] {"evidence", "verify", file.toString()},
+        int exit = Countdown.tools().run(new String[] {"evidence", "verify", file.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8);

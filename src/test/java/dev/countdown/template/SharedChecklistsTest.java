@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.countdown.cli.ToolCommands;
+import dev.countdown.Countdown;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -142,7 +142,7 @@ class SharedChecklistsTest {
     void lintJsonHasExactlyTheDocumentedShape(Path file) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ToolCommands.standard().run(new String[] {"template", "lint", file.toString(), "--json"},
+        int code = Countdown.tools().run(new String[] {"template", "lint", file.toString(), "--json"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();

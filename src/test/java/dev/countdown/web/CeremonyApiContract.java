@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.countdown.cli.ToolCommands;
+import dev.countdown.Countdown;
 import dev.countdown.evidence.EvidenceBundle;
 import dev.countdown.support.ApiClient;
 import dev.countdown.support.ApiClient.Response;
@@ -210,7 +210,7 @@ abstract class CeremonyApiContract {
     private static String verify(Path bundle) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ToolCommands.standard().run(new String[] {"evidence", "verify", bundle.toString()},
+        int code = Countdown.tools().run(new String[] {"evidence", "verify", bundle.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return code + ":" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     }
