@@ -37,7 +37,7 @@ final class SlackCommandHandler {
             LOG.warn("a signed /release command Countdown could not read: {}", unreadable.get());
             return SlackText.escape("Countdown could not read this command: " + unreadable.get() + ".");
         }
-        ChatCommands.Answer answer = commands.handle(new ChatCommands.Invocation(Platform.SLACK, payload.getChannelId(),
+        ChatCommands.Answer answer = commands.handle(ChatCommands.Invocation.typed(Platform.SLACK, payload.getChannelId(),
                 payload.getText(), SlackIds.key(payload.getTriggerId()),
                 manifest -> identity.actor(payload.getUserId(), payload.getUserName(), manifest)));
         return answer.refused() ? SlackText.mentions(answer.text()) : SlackText.escape(answer.text());

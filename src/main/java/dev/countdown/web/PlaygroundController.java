@@ -104,8 +104,8 @@ class PlaygroundController {
         }
         Actor actor = actor(typed.user());
         String text = required(typed.text(), "text").strip();
-        String said = !text.startsWith("/release") ? "Only /release commands work here. " + ChatCommands.HELP
-                : commands.handle(new ChatCommands.Invocation(Platform.PLAYGROUND, channel,
+        String said = !text.startsWith("/release") ? "Only /release commands work here. " + commands.help()
+                : commands.handle(ChatCommands.Invocation.typed(Platform.PLAYGROUND, channel,
                 text.substring("/release".length()), key(), m -> actor)).text();
         return back(channel, actor.userId(), said);
     }
