@@ -48,8 +48,17 @@ public final class ChatCommands {
         }
     }
 
-    /** The answer: text, and whether it was a refusal or a help text rather than something done. */
-    public record Answer(String text, boolean refused, Optional<CommandResult.Refused> refusal) {
+    /**
+     * The answer: text, and whether it was a refusal or a help text rather than something done;
+     * the manifest the refusal is about, when the refusal's release id cannot say (a start).
+     */
+    public record Answer(String text, boolean refused, Optional<CommandResult.Refused> refusal,
+                         Optional<ReleaseManifest> manifest) {
+
+        public Answer(String text, boolean refused, Optional<CommandResult.Refused> refusal) {
+            this(text, refused, refusal, Optional.empty());
+        }
+
         public static Answer info(String text) {
             return new Answer(text, false, Optional.empty());
         }

@@ -58,7 +58,9 @@ class StartVerb implements ChatVerb {
             return ChatCommands.Answer.info("Name the service: this channel serves " + names
                     + ". /release start <service> <version>");
         }
-        return channels.handle(new Command.Start(manifest.get().service(), args.getLast()),
+        ChatCommands.Answer answer = channels.handle(new Command.Start(manifest.get().service(), args.getLast()),
                 inv.actorFor().apply(manifest.get()), inv);
+        // A refused start has no release to find the manifest by: it travels with the answer.
+        return new ChatCommands.Answer(answer.text(), answer.refused(), answer.refusal(), manifest);
     }
 }

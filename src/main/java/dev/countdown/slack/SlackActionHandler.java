@@ -8,6 +8,7 @@ import com.slack.api.methods.MethodsClient;
 import dev.countdown.chat.ActionRef;
 import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ClickRouter;
+import dev.countdown.chat.WhoCan;
 import dev.countdown.release.Limits;
 import dev.countdown.release.Origin;
 import dev.countdown.release.Platform;
@@ -32,12 +33,15 @@ final class SlackActionHandler {
     static final String NOTE_INPUT = "text";
 
     private final ClickRouter router;
+    private final WhoCan whoCan;
     private final SlackIdentity identity;
     private final MethodsClient slack;
     private final ExecutorService background;
 
-    SlackActionHandler(ClickRouter router, SlackIdentity identity, MethodsClient slack, ExecutorService background) {
+    SlackActionHandler(ClickRouter router, WhoCan whoCan, SlackIdentity identity, MethodsClient slack,
+                       ExecutorService background) {
         this.router = router;
+        this.whoCan = whoCan;
         this.identity = identity;
         this.slack = slack;
         this.background = background;
@@ -113,8 +117,8 @@ final class SlackActionHandler {
     }
 
     /** A refusal may name who can act, as mentions; anything else is plain text. */
-    private static String text(ChatCommands.Answer answer) {
-        return answer.refused() ? SlackText.mentions(answer.text()) : SlackText.escape(answer.text());
+    private String text(ChatCommands.Answer answer) {
+        return whoCan.render(answer, SlackText.MENTIONS);
     }
 
     private void ephemeral(String channel, String user, String text) {

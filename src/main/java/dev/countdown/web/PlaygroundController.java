@@ -3,7 +3,9 @@ package dev.countdown.web;
 import dev.countdown.chat.ActionRef;
 import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ClickRouter;
+import dev.countdown.chat.Mentions;
 import dev.countdown.chat.ReleaseView;
+import dev.countdown.chat.WhoCan;
 import dev.countdown.manifest.ReleaseManifest;
 import dev.countdown.release.Actor;
 import dev.countdown.release.Authorizer;
@@ -56,9 +58,11 @@ class PlaygroundController {
 
     private final ChatCommands commands;
     private final ClickRouter clicks;
+    private final WhoCan whoCan;
 
     PlaygroundController(PlaygroundSettings settings, ManifestRegistry registry, ChatCommands commands,
-                         ClickRouter clicks) {
+                         ClickRouter clicks, WhoCan whoCan) {
+        this.whoCan = whoCan;
         this.settings = settings;
         this.registry = registry;
         this.commands = commands;
@@ -105,8 +109,8 @@ class PlaygroundController {
         Actor actor = actor(typed.user());
         String text = required(typed.text(), "text").strip();
         String said = !text.startsWith("/release") ? "Only /release commands work here. " + commands.help()
-                : commands.handle(ChatCommands.Invocation.typed(Platform.PLAYGROUND, channel,
-                text.substring("/release".length()), key(), m -> actor)).text();
+                : whoCan.render(commands.handle(ChatCommands.Invocation.typed(Platform.PLAYGROUND, channel,
+                text.substring("/release".length()), key(), m -> actor)), Mentions.PLAIN);
         return back(channel, actor.userId(), said);
     }
 
@@ -134,7 +138,8 @@ class PlaygroundController {
         ClickRouter.Routed routed = clicks.route(new ClickRouter.Click(ref, value, click.note() == null ? "" : click.note()),
                 manifest -> actor, key(), new Origin(Platform.PLAYGROUND, channel));
         return switch (routed) {
-            case ClickRouter.Routed.Answered a -> back(channel, actor.userId(), a.worthSaying() ? a.answer().text() : null);
+            case ClickRouter.Routed.Answered a -> back(channel, actor.userId(), a.worthSaying()
+                    ? whoCan.render(a.answer(), Mentions.PLAIN) : null);
             case ClickRouter.Routed.Unreadable u -> throw new BadInput(u.why());
             case ClickRouter.Routed.NeedsNote n -> throw new BadInput("The form needs a note.");
         };
