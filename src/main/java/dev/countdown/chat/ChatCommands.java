@@ -2,139 +2,98 @@ package dev.countdown.chat;
 
 import dev.countdown.manifest.ReleaseManifest;
 import dev.countdown.release.Actor;
-import dev.countdown.release.Command;
-import dev.countdown.release.CommandRequest;
 import dev.countdown.release.CommandResult;
 import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
-import dev.countdown.release.ManifestRegistry;
-import dev.countdown.release.Origin;
 import dev.countdown.release.Platform;
-import dev.countdown.release.ReleaseService;
+import io.micronaut.core.order.OrderUtil;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * {@code /release ...} as typed in any chat: the words become a command on the channel's current
- * release, and the answer is text for the person who typed it. Platforms differ only in how they
- * deliver the words and show the answer.
+ * {@code /release ...} in any chat: the verb of an {@link Invocation} picks a {@link ChatVerb}
+ * bean, whose answer is text for the person who asked. Platforms differ only in how they read
+ * their input into an invocation and show the answer.
  */
 @jakarta.inject.Singleton
 public final class ChatCommands {
 
-    /** What a platform knows of one invocation; {@code actorFor} resolves the user against a manifest. */
-    public record Invocation(Platform platform, String channelId, String text, String idempotencyKey,
+    /**
+     * One {@code /release} as a platform read it: the verb, its arguments, where and who (as
+     * {@code actorFor} resolves the user against a manifest) and the idempotency key.
+     */
+    public record Invocation(Platform platform, String channelId, String verb, List<String> args, String idempotencyKey,
                              Function<ReleaseManifest, Actor> actorFor) {
+
+        public Invocation {
+            verb = verb == null ? "" : verb;
+            args = List.copyOf(args);
+        }
+
+        /** Input typed as words after {@code /release}, as Slack and the playground send it. */
+        public static Invocation typed(Platform platform, String channelId, String text, String idempotencyKey,
+                                       Function<ReleaseManifest, Actor> actorFor) {
+            List<String> words = Arrays.stream(Optional.ofNullable(text).orElse("").strip().split("\\s+"))
+                    .filter(w -> !w.isEmpty()).toList();
+            return new Invocation(platform, channelId, words.isEmpty() ? "" : words.getFirst(),
+                    words.isEmpty() ? List.of() : words.subList(1, words.size()), idempotencyKey, actorFor);
+        }
+
+        /** The arguments as one text, for a reason or a note. */
+        public String rest() {
+            return String.join(" ", args);
+        }
     }
 
-    /** The answer: text, and whether it was a refusal or a help text rather than something done. */
-    public record Answer(String text, boolean refused, Optional<CommandResult.Refused> refusal) {
-        static Answer info(String text) {
+    /**
+     * The answer: text, and whether it was a refusal or a help text rather than something done;
+     * the manifest the refusal is about, when the refusal's release id cannot say (a start).
+     */
+    public record Answer(String text, boolean refused, Optional<CommandResult.Refused> refusal,
+                         Optional<ReleaseManifest> manifest) {
+
+        public Answer(String text, boolean refused, Optional<CommandResult.Refused> refusal) {
+            this(text, refused, refusal, Optional.empty());
+        }
+
+        public static Answer info(String text) {
             return new Answer(text, false, Optional.empty());
         }
     }
 
-    /** A list, not columns: chats show proportional type, where aligned columns fall apart. */
-    public static final String HELP = """
-            Countdown runs this channel's release GO/NO-GO.
-            • /release start [service] <version>: opens a release and its thread
-            • /release status: shows where the current release stands
-            • /release decide [override]: polls the current gate, or the release
-            • /release cancel [reason]: cancels the current release
-            • /release reopen [note]: reopens it after a NO-GO
-            • /release probe [name|all]: runs the release's probes and keeps their evidence
-            • /release help: shows this
-            Items and approvals are set with the buttons on the release's messages.""";
+    private final List<ChatVerb> verbs;
+    private final ChannelReleases channels;
+    private final String help;
 
-    private final ReleaseService releases;
-    private final ManifestRegistry registry;
-    private final ChatRepositories.Threads threads;
-    private final ProbeRuns probes;
-
-    public ChatCommands(ReleaseService releases, ManifestRegistry registry, ChatRepositories.Threads threads,
-                        ProbeRuns probes) {
-        this.releases = releases;
-        this.registry = registry;
-        this.threads = threads;
-        this.probes = probes;
+    /** The verbs come ordered by {@link ChatVerb#getOrder()}, which is the order of the help. */
+    public ChatCommands(List<ChatVerb> verbs, ChannelReleases channels) {
+        this.verbs = verbs.stream().sorted(OrderUtil.COMPARATOR).toList();
+        this.channels = channels;
+        // A list, not columns: chats show proportional type, where aligned columns fall apart.
+        this.help = "Countdown runs this channel's release GO/NO-GO.\n"
+                + this.verbs.stream().map(v -> "• /release " + v.help()).collect(Collectors.joining("\n"))
+                + "\nItems and approvals are set with the buttons on the release's messages.";
     }
 
     public Answer handle(Invocation inv) {
-        List<String> words = Arrays.stream(Optional.ofNullable(inv.text()).orElse("").strip().split("\\s+"))
-                .filter(w -> !w.isEmpty()).toList();
-        if (words.isEmpty() || words.getFirst().equals("help")) {
-            return Answer.info(HELP);
+        if (inv.verb().isEmpty()) {
+            return Answer.info(help);
         }
-        String rest = String.join(" ", words.subList(1, words.size()));
-        return switch (words.getFirst()) {
-            case "start" -> start(inv, words.subList(1, words.size()));
-            case "status" -> current(inv).map(r -> Answer.info(status(r))).orElse(noRelease());
-            case "decide" -> onCurrent(inv, id -> new Command.Decide(id, rest.equals("override"), ""));
-            case "cancel" -> onCurrent(inv, id -> new Command.Cancel(id, rest));
-            case "reopen" -> onCurrent(inv, id -> new Command.Reopen(id, rest));
-            case "probe", "probes" -> probe(inv, words.subList(1, words.size()));
-            default -> Answer.info("I don't know '" + Limits.shown(words.getFirst()) + "'.\n" + HELP);
-        };
+        return verbs.stream().filter(v -> v.answers(inv.verb())).findFirst().map(v -> v.handle(inv))
+                .orElseGet(() -> Answer.info("I don't know '" + Limits.shown(inv.verb()) + "'.\n" + help));
+    }
+
+    /** Every verb's help line, in order. */
+    public String help() {
+        return help;
     }
 
     /** The release most recently started in the channel. */
     public Optional<LoadedRelease> current(Platform platform, String channelId) {
-        return threads.findByPlatformAndChannelIdOrderByCreatedAtDesc(platform, channelId).stream()
-                .map(ChatThread::releaseId).findFirst().flatMap(releases::find);
-    }
-
-    private Optional<LoadedRelease> current(Invocation inv) {
-        return current(inv.platform(), inv.channelId());
-    }
-
-    private Answer start(Invocation inv, List<String> args) {
-        List<ReleaseManifest> services = registry.inChannel(inv.platform(), inv.channelId());
-        if (services.isEmpty()) {
-            return Answer.info("No release manifest names this channel (" + inv.channelId() + "). Add its id under "
-                    + "channels." + inv.platform().channelsOf().label() + " in a manifest in manifests/.");
-        }
-        String names = String.join(", ", services.stream().map(ReleaseManifest::service).toList());
-        if (args.isEmpty() || args.size() > 2) {
-            return Answer.info("Which version? /release start v1.2.0" + (services.size() > 1
-                    ? " or /release start <service> v1.2.0 (" + names + ")" : "") + "\n\n" + HELP);
-        }
-        Optional<ReleaseManifest> manifest = args.size() == 2
-                ? services.stream().filter(m -> m.service().equals(args.get(0))).findFirst()
-                : services.size() == 1 ? Optional.of(services.getFirst()) : Optional.empty();
-        if (manifest.isEmpty()) {
-            return Answer.info("Name the service: this channel serves " + names + ". /release start <service> <version>");
-        }
-        return answer(releases.handle(new CommandRequest(new Command.Start(manifest.get().service(), args.getLast()),
-                inv.actorFor().apply(manifest.get()), inv.idempotencyKey(), new Origin(inv.platform(), inv.channelId()))));
-    }
-
-    private Answer onCurrent(Invocation inv, Function<String, Command> command) {
-        Optional<LoadedRelease> current = current(inv);
-        if (current.isEmpty()) {
-            return noRelease();
-        }
-        Actor actor = inv.actorFor().apply(current.get().definition().manifest());
-        return answer(releases.handle(new CommandRequest(command.apply(current.get().release().id()), actor,
-                inv.idempotencyKey(), new Origin(inv.platform(), inv.channelId()))));
-    }
-
-    private Answer probe(Invocation inv, List<String> names) {
-        Optional<LoadedRelease> current = current(inv);
-        if (current.isEmpty()) {
-            return noRelease();
-        }
-        List<String> selected = names.isEmpty() || names.equals(List.of("all")) ? List.of() : names;
-        return probes.start(current.get().release().id(), selected, inv.actorFor().apply(current.get().definition()
-                .manifest()), inv.idempotencyKey(), new Origin(inv.platform(), inv.channelId()));
-    }
-
-    private static String status(LoadedRelease loaded) {
-        ReleaseView v = ReleaseViews.of(loaded);
-        return v.service() + " " + v.version() + " is " + v.state() + (v.open() ? ", now at " + v.phase() : "")
-                + ": items " + v.counters().settled() + "/" + v.counters().items() + " passed, " + v.counters().failed()
-                + " failed, approvals " + v.counters().rolesApproved() + "/" + v.counters().rolesRequired() + ".";
+        return channels.current(platform, channelId);
     }
 
     public static Answer answer(CommandResult result) {
@@ -143,9 +102,5 @@ public final class ChatCommands {
             case CommandResult.Repeated r -> Answer.info(r.message());
             case CommandResult.Refused r -> new Answer(r.message(), true, Optional.of(r));
         };
-    }
-
-    private static Answer noRelease() {
-        return Answer.info("No release has been started in this channel. /release start <version> opens one.");
     }
 }

@@ -5,18 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.methods.MethodsClient;
+import dev.countdown.chat.ActionRef;
 import dev.countdown.chat.ChatCommands;
-import dev.countdown.chat.ProbeRuns;
-import dev.countdown.release.Actor;
-import dev.countdown.release.Command;
-import dev.countdown.release.CommandRequest;
-import dev.countdown.release.CommandResult;
-import dev.countdown.release.ItemState;
+import dev.countdown.chat.ClickRouter;
+import dev.countdown.chat.WhoCan;
 import dev.countdown.release.Limits;
-import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Origin;
 import dev.countdown.release.Platform;
-import dev.countdown.release.ReleaseService;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Clicks on a release's messages and the note modal. Each click becomes a command at once; what
+ * Clicks on a release's messages and the note modal, decoded and handed to the {@link ClickRouter}
+ * at once; what
  * must reach Slack besides the acknowledgement (an ephemeral refusal, opening the modal) is sent
  * from another thread after the ack.
  */
@@ -36,18 +32,18 @@ final class SlackActionHandler {
     static final String NOTE_BLOCK = "note";
     static final String NOTE_INPUT = "text";
 
-    private final ReleaseService releases;
+    private final ClickRouter router;
+    private final WhoCan whoCan;
     private final SlackIdentity identity;
     private final MethodsClient slack;
-    private final ProbeRuns probes;
     private final ExecutorService background;
 
-    SlackActionHandler(ReleaseService releases, SlackIdentity identity, MethodsClient slack, ProbeRuns probes,
+    SlackActionHandler(ClickRouter router, WhoCan whoCan, SlackIdentity identity, MethodsClient slack,
                        ExecutorService background) {
-        this.releases = releases;
+        this.router = router;
+        this.whoCan = whoCan;
         this.identity = identity;
         this.slack = slack;
-        this.probes = probes;
         this.background = background;
     }
 
@@ -66,63 +62,29 @@ final class SlackActionHandler {
             LOG.warn("a signed click Countdown could not read: {}", unreadable.get());
             return unreadable;
         }
+        String user = payload.getUser().getId();
         for (BlockActionPayload.Action action : Optional.ofNullable(payload.getActions()).orElse(List.of())) {
-            Optional<SlackIds.Action> parsed = SlackIds.parse(action.getActionId());
-            Optional<LoadedRelease> release = parsed.flatMap(a -> releases.find(a.releaseId()));
-            if (release.isEmpty()) {
-                ephemeral(channel, payload.getUser().getId(), "That release is no longer here.");
+            Optional<ActionRef> ref = SlackIds.parse(action.getActionId());
+            if (ref.isEmpty()) {
+                ephemeral(channel, user, "That button is from another version of Countdown.");
                 continue;
             }
-            SlackIds.Action a = parsed.get();
-            Actor actor = identity.actor(payload.getUser().getId(), displayName(payload.getUser()),
-                    release.get().definition().manifest());
+            String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
             // A retried click carries the same trigger_id and action_id: the same key, so one effect.
-            String key = SlackIds.key(payload.getTriggerId(), action.getActionId());
-            switch (a.verb()) {
-                case "item" -> item(payload, a, action, actor, key, channel);
-                case "probe" -> ephemeral(channel, actor.userId(), probeAnswer(probes.start(a.releaseId(),
-                        a.target().equals(SlackIds.ALL_PROBES) ? List.of() : List.of(a.target()), actor, key,
-                        channel == null ? null : new Origin(Platform.SLACK, channel))));
-                case "approve", "reject" -> respond(channel, actor, handle(
-                        new Command.CastVote(a.releaseId(), a.target(), a.verb().equals("approve"), ""), actor, key, channel));
-                case "decide", "override" -> decide(release.get(), a, actor, key, channel);
-                case "cancel" -> respond(channel, actor, handle(new Command.Cancel(a.releaseId(), ""), actor, key, channel));
-                default -> ephemeral(channel, actor.userId(), "That button is from another version of Countdown.");
+            ClickRouter.Routed routed = router.route(new ClickRouter.Click(ref.get(), value, null),
+                    manifest -> identity.actor(user, displayName(payload.getUser()), manifest),
+                    SlackIds.key(payload.getTriggerId(), action.getActionId()),
+                    channel == null ? null : new Origin(Platform.SLACK, channel));
+            switch (routed) {
+                case ClickRouter.Routed.Answered a when a.worthSaying() -> ephemeral(channel, user, text(a.answer()));
+                case ClickRouter.Routed.NeedsNote n -> openNoteModal(payload.getTriggerId(), n.ref().releaseId(),
+                        n.ref().target(), n.kind());
+                default -> {
+                    // Done, shown on the release's messages; or a value no Countdown menu sends.
+                }
             }
         }
         return Optional.empty();
-    }
-
-    private void item(BlockActionPayload payload, SlackIds.Action a, BlockActionPayload.Action action, Actor actor,
-                      String key, String channel) {
-        String choice = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
-        if (choice == null) {
-            return;
-        }
-        if (choice.equals("fail") || choice.equals("note")) {
-            openNoteModal(payload.getTriggerId(), a.releaseId(), a.target(), choice);
-            return;
-        }
-        ItemState state;
-        try {
-            state = ItemState.parse(choice);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        respond(channel, actor, handle(new Command.SetItem(a.releaseId(), a.target(), state, ""), actor, key, channel));
-    }
-
-    /** A decide button decides the phase it was shown for, and no later one: the message may lag behind. */
-    private void decide(LoadedRelease release, SlackIds.Action a, Actor actor, String key, String channel) {
-        String now = release.definition().phase(release.release().phase()).label();
-        if (!SlackIds.phaseToken(now).equals(a.target())) {
-            ephemeral(channel, actor.userId(), "That button was for a gate already decided; the release is now at "
-                    + SlackText.escape(now) + ".");
-            return;
-        }
-        CommandResult result = handle(new Command.Decide(a.releaseId(), a.verb().equals("override"), ""), actor, key,
-                channel);
-        respond(channel, actor, result);
     }
 
     /** The note modal's submission: a failure reason or a note. Returns an error to show in the modal, if any. */
@@ -147,31 +109,16 @@ final class SlackActionHandler {
         if (note.isEmpty()) {
             return Optional.of("Write what happened, so the decision can say why.");
         }
-        Optional<LoadedRelease> release = releases.find(releaseId);
-        if (release.isEmpty()) {
-            return Optional.of("That release is no longer here.");
-        }
-        Actor actor = identity.actor(payload.getUser().getId(), payload.getUser().getName(),
-                release.get().definition().manifest());
-        Command command = meta.get()[2].equals("fail") ? new Command.SetItem(releaseId, itemId, ItemState.FAIL, note)
-                : new Command.AddNote(releaseId, itemId, note);
-        CommandResult result = releases.handle(new CommandRequest(command, actor, SlackIds.key("view",
-                payload.getView().getId(), String.valueOf(payload.getView().getHash())), null));
-        return result instanceof CommandResult.Refused r ? Optional.of(r.message()) : Optional.empty();
+        ClickRouter.Routed routed = router.route(new ClickRouter.Click(ActionRef.item(releaseId, itemId), meta.get()[2],
+                note), manifest -> identity.actor(payload.getUser().getId(), payload.getUser().getName(), manifest),
+                SlackIds.key("view", payload.getView().getId(), String.valueOf(payload.getView().getHash())), null);
+        return routed instanceof ClickRouter.Routed.Answered a && a.answer().refused() ? Optional.of(a.answer().text())
+                : Optional.empty();
     }
 
-    private static String probeAnswer(ChatCommands.Answer answer) {
-        return answer.refused() ? SlackText.mentions(answer.text()) : SlackText.escape(answer.text());
-    }
-
-    private CommandResult handle(Command command, Actor actor, String key, String channel) {
-        return releases.handle(new CommandRequest(command, actor, key, channel == null ? null : new Origin(Platform.SLACK, channel)));
-    }
-
-    private void respond(String channel, Actor actor, CommandResult result) {
-        if (result instanceof CommandResult.Refused refused) {
-            ephemeral(channel, actor.userId(), SlackText.mentions(refused.message()));
-        }
+    /** A refusal may name who can act, as mentions; anything else is plain text. */
+    private String text(ChatCommands.Answer answer) {
+        return whoCan.render(answer, SlackText.MENTIONS);
     }
 
     private void ephemeral(String channel, String user, String text) {

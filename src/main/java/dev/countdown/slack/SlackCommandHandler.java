@@ -2,6 +2,7 @@ package dev.countdown.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import dev.countdown.chat.ChatCommands;
+import dev.countdown.chat.WhoCan;
 import dev.countdown.release.Limits;
 import dev.countdown.release.Platform;
 import java.util.Optional;
@@ -18,9 +19,11 @@ final class SlackCommandHandler {
 
     private final ChatCommands commands;
     private final SlackIdentity identity;
+    private final WhoCan whoCan;
 
-    SlackCommandHandler(ChatCommands commands, SlackIdentity identity) {
+    SlackCommandHandler(ChatCommands commands, SlackIdentity identity, WhoCan whoCan) {
         this.commands = commands;
+        this.whoCan = whoCan;
         this.identity = identity;
     }
 
@@ -37,9 +40,9 @@ final class SlackCommandHandler {
             LOG.warn("a signed /release command Countdown could not read: {}", unreadable.get());
             return SlackText.escape("Countdown could not read this command: " + unreadable.get() + ".");
         }
-        ChatCommands.Answer answer = commands.handle(new ChatCommands.Invocation(Platform.SLACK, payload.getChannelId(),
+        ChatCommands.Answer answer = commands.handle(ChatCommands.Invocation.typed(Platform.SLACK, payload.getChannelId(),
                 payload.getText(), SlackIds.key(payload.getTriggerId()),
                 manifest -> identity.actor(payload.getUserId(), payload.getUserName(), manifest)));
-        return answer.refused() ? SlackText.mentions(answer.text()) : SlackText.escape(answer.text());
+        return whoCan.render(answer, SlackText.MENTIONS);
     }
 }

@@ -7,12 +7,13 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ChatDelivery;
-import dev.countdown.chat.ProbeRuns;
+import dev.countdown.chat.ClickRouter;
 import dev.countdown.chat.ChatRepositories;
 import dev.countdown.chat.ChatClient;
 import dev.countdown.chat.RateGate;
 import dev.countdown.chat.SendBudget;
 import dev.countdown.chat.ThreadSync;
+import dev.countdown.chat.WhoCan;
 import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
@@ -73,15 +74,15 @@ class SlackFactory {
 
     @Singleton
     App app(Slack slack, @Value("${" + BOT_TOKEN + "}") String botToken,
-            @Value("${" + SIGNING_SECRET + "}") String signingSecret, MethodsClient methods, ReleaseService releases,
-            ManifestRegistry registry, ChatCommands chatCommands, ProbeRuns probeRuns, Clock clock,
+            @Value("${" + SIGNING_SECRET + "}") String signingSecret, MethodsClient methods,
+            ManifestRegistry registry, ChatCommands chatCommands, ClickRouter clicks, WhoCan whoCan, Clock clock,
             @Named("slack-background") ExecutorService background) {
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret)
                 .build());
         SlackIdentity identity = new SlackIdentity(registry, new SlackGroups(methods, clock));
         background.submit(identity::warm);
-        SlackCommandHandler commands = new SlackCommandHandler(chatCommands, identity);
-        SlackActionHandler actions = new SlackActionHandler(releases, identity, methods, probeRuns, background);
+        SlackCommandHandler commands = new SlackCommandHandler(chatCommands, identity, whoCan);
+        SlackActionHandler actions = new SlackActionHandler(clicks, whoCan, identity, methods, background);
         app.command("/release", (req, ctx) -> ctx.ack(commands.handle(req.getPayload())));
         app.command("/rollback", (req, ctx) -> ctx.ack("The rollback ceremony is coming: for now run the rollback "
                 + "plan in your manifest by hand. `/release help` lists what works today."));

@@ -1,5 +1,6 @@
 package dev.countdown.slack;
 
+import dev.countdown.chat.ActionRef;
 import dev.countdown.release.Limits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,9 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Action ids and callback ids, in one place. An action id encodes the release, the verb and the
- * target ({@code cd|r7k2m9q4x1|approve|qa-lead}), so a click is routed and authorized without
- * any session state on the server.
+ * Slack's ids, in one place. An action id is a {@link ActionRef} as the chat layer encodes it
+ * ({@code cd|r7k2m9q4x1|approve|qa-lead}, at most {@value ActionRef#MAX_LENGTH} characters, under
+ * Slack's 255); what a click does is decided by {@link dev.countdown.chat.ClickRouter}.
  */
 final class SlackIds {
 
@@ -19,40 +20,31 @@ final class SlackIds {
     static final String NOTE_CALLBACK = "cd-note";
     private static final String SEP = "|";
 
-    /** A decoded action id. */
-    record Action(String releaseId, String verb, String target) {
-    }
-
     private SlackIds() {
     }
 
     static String item(String releaseId, String itemId) {
-        return "cd" + SEP + releaseId + SEP + "item" + SEP + itemId;
+        return ActionRef.item(releaseId, itemId).encode();
     }
 
-    /** The target of the "Run all" button: no probe name can be "*". */
-    static final String ALL_PROBES = "*";
+    /** The target of the "Run all" button. */
+    static final String ALL_PROBES = ActionRef.ALL_PROBES;
 
     static String probe(String releaseId, String probeName) {
-        return "cd" + SEP + releaseId + SEP + "probe" + SEP + probeName;
+        return ActionRef.probe(releaseId, probeName).encode();
     }
 
     static String vote(String releaseId, boolean approve, String roleId) {
-        return "cd" + SEP + releaseId + SEP + (approve ? "approve" : "reject") + SEP + roleId;
+        return ActionRef.vote(releaseId, approve, roleId).encode();
     }
 
-    /** Decides {@code phase} (see {@link #phaseToken}), with an override when asked: a click meant for a gate decides no other. */
+    /** Decides {@code phase}, with an override when asked: a click meant for a gate decides no other. */
     static String decide(String releaseId, String phase, boolean override) {
-        return "cd" + SEP + releaseId + SEP + (override ? "override" : "decide") + SEP + phaseToken(phase);
+        return ActionRef.decide(releaseId, phase, override).encode();
     }
 
     static String cancel(String releaseId) {
-        return "cd" + SEP + releaseId + SEP + "cancel" + SEP + "release";
-    }
-
-    /** A phase's label as a short token for an action id, which Slack keeps under 255 characters. */
-    static String phaseToken(String phaseLabel) {
-        return Integer.toHexString(phaseLabel.hashCode());
+        return ActionRef.cancel(releaseId).encode();
     }
 
     /**
@@ -73,12 +65,9 @@ final class SlackIds {
         }
     }
 
-    static Optional<Action> parse(String actionId) {
-        String[] parts = actionId == null ? new String[0] : actionId.split(Pattern.quote(SEP), 4);
-        if (parts.length != 4 || !parts[0].equals("cd") || parts[1].isEmpty() || parts[3].isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Action(parts[1], parts[2], parts[3]));
+    /** The reference an action id carries; empty for ids Countdown did not send, or sent in another version. */
+    static Optional<ActionRef> parse(String actionId) {
+        return ActionRef.decode(actionId);
     }
 
     /** The note modal carries what it is for in its private metadata: release, item, state to set. */
@@ -88,6 +77,6 @@ final class SlackIds {
 
     static Optional<String[]> parseNoteMetadata(String metadata) {
         String[] parts = metadata == null ? new String[0] : metadata.split(Pattern.quote(SEP), 3);
-        return parts.length == 3 ? Optional.of(parts) : Optional.empty();
+        return parts.length == 3 && !parts[0].isEmpty() && !parts[1].isEmpty() ? Optional.of(parts) : Optional.empty();
     }
 }

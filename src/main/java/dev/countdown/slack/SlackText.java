@@ -1,12 +1,9 @@
 package dev.countdown.slack;
 
-import java.util.regex.Pattern;
+import dev.countdown.chat.Mentions;
 
 /** Text for Slack's mrkdwn: what users wrote can neither mention anyone nor break the formatting. */
 final class SlackText {
-
-    private static final Pattern SLACK_USER = Pattern.compile("slack user ([UW][A-Z0-9]+)");
-    private static final Pattern SLACK_GROUP = Pattern.compile("slack group (S[A-Z0-9]+)");
 
     private SlackText() {
     }
@@ -21,10 +18,21 @@ final class SlackText {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    /** The core names people as "slack user U…"; in Slack they are mentions. */
-    static String mentions(String message) {
-        String escaped = escape(message);
-        escaped = SLACK_USER.matcher(escaped).replaceAll("<@$1>");
-        return SLACK_GROUP.matcher(escaped).replaceAll("<!subteam^$1>");
-    }
+    /** How Slack names people: as mentions, in text escaped for mrkdwn. */
+    static final Mentions MENTIONS = new Mentions() {
+        @Override
+        public String plain(String text) {
+            return escape(text);
+        }
+
+        @Override
+        public String slackUser(String id) {
+            return "<@" + id + ">";
+        }
+
+        @Override
+        public String slackGroup(String id) {
+            return "<!subteam^" + id + ">";
+        }
+    };
 }

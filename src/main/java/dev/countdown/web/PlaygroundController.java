@@ -1,21 +1,20 @@
 package dev.countdown.web;
 
+import dev.countdown.chat.ActionRef;
 import dev.countdown.chat.ChatCommands;
-import dev.countdown.chat.ProbeRuns;
+import dev.countdown.chat.ClickRouter;
+import dev.countdown.chat.Mentions;
 import dev.countdown.chat.ReleaseView;
+import dev.countdown.chat.WhoCan;
 import dev.countdown.manifest.ReleaseManifest;
 import dev.countdown.release.Actor;
 import dev.countdown.release.Authorizer;
-import dev.countdown.release.Command;
-import dev.countdown.release.CommandRequest;
 import dev.countdown.release.IdentitySource;
 import dev.countdown.release.Limits;
-import dev.countdown.release.ItemState;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.Origin;
 import dev.countdown.release.Platform;
-import dev.countdown.release.ReleaseService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,6 +32,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,17 +52,21 @@ class PlaygroundController {
 
     private final PlaygroundSettings settings;
     private final ManifestRegistry registry;
-    private final ReleaseService releases;
-    private final ChatCommands commands;
-    private final ProbeRuns probes;
+    /** The buttons the playground's messages show; deciding and cancelling are typed here. */
+    private static final Set<ActionRef.Verb> CLICKABLE = EnumSet.of(ActionRef.Verb.ITEM, ActionRef.Verb.APPROVE,
+            ActionRef.Verb.REJECT, ActionRef.Verb.PROBE);
 
-    PlaygroundController(PlaygroundSettings settings, ManifestRegistry registry, ReleaseService releases,
-                         ChatCommands commands, ProbeRuns probes) {
+    private final ChatCommands commands;
+    private final ClickRouter clicks;
+    private final WhoCan whoCan;
+
+    PlaygroundController(PlaygroundSettings settings, ManifestRegistry registry, ChatCommands commands,
+                         ClickRouter clicks, WhoCan whoCan) {
+        this.whoCan = whoCan;
         this.settings = settings;
         this.registry = registry;
-        this.releases = releases;
         this.commands = commands;
-        this.probes = probes;
+        this.clicks = clicks;
     }
 
     @Serdeable
@@ -104,9 +108,9 @@ class PlaygroundController {
         }
         Actor actor = actor(typed.user());
         String text = required(typed.text(), "text").strip();
-        String said = !text.startsWith("/release") ? "Only /release commands work here. " + ChatCommands.HELP
-                : commands.handle(new ChatCommands.Invocation(Platform.PLAYGROUND, channel,
-                text.substring("/release".length()), key(), m -> actor)).text();
+        String said = !text.startsWith("/release") ? "Only /release commands work here. " + commands.help()
+                : whoCan.render(commands.handle(ChatCommands.Invocation.typed(Platform.PLAYGROUND, channel,
+                text.substring("/release".length()), key(), m -> actor)), Mentions.PLAIN);
         return back(channel, actor.userId(), said);
     }
 
@@ -121,41 +125,30 @@ class PlaygroundController {
         Actor actor = actor(click.user());
         String release = required(click.release(), "release");
         String target = required(click.target(), "target");
-        Origin origin = new Origin(Platform.PLAYGROUND, channel);
-        String verb = required(click.verb(), "verb");
-        Command command = switch (verb) {
-            case "probe" -> null;
-            case "item" -> item(release, target, required(click.value(), "value"), click.note());
-            case "approve", "reject" -> new Command.CastVote(release, target, verb.equals("approve"), click.note());
-            default -> throw new BadInput("Unknown verb '" + verb + "'; expected item, approve, reject or probe.");
-        };
-        if (command == null) {
-            // Probes run before their results are recorded: refuse a foreign release before they run.
-            Optional<String> elsewhere = releases.find(release)
-                    .flatMap(r -> Authorizer.venueRefusal(actor, r.release().startedBy()));
-            return back(channel, actor.userId(), elsewhere.orElseGet(() ->
-                    probes.start(release, List.of(target), actor, key(), origin).text()));
+        ActionRef.Verb verb = ActionRef.Verb.of(required(click.verb(), "verb")).filter(CLICKABLE::contains)
+                .orElseThrow(() -> new BadInput("Unknown verb '" + click.verb() + "'; expected item, approve, reject or probe."));
+        String value = verb == ActionRef.Verb.ITEM ? required(click.value(), "value") : click.value();
+        ActionRef ref;
+        try {
+            ref = new ActionRef(release, verb, target);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("No release has the id '" + Limits.shown(release) + "'.");
         }
-        ChatCommands.Answer answer = ChatCommands.answer(releases.handle(new CommandRequest(command, actor, key(), origin)));
-        return back(channel, actor.userId(), answer.refused() ? answer.text() : null);
+        // The page asks for a note next to the menu, so a click always carries one, if only empty.
+        ClickRouter.Routed routed = clicks.route(new ClickRouter.Click(ref, value, click.note() == null ? "" : click.note()),
+                manifest -> actor, key(), new Origin(Platform.PLAYGROUND, channel));
+        return switch (routed) {
+            case ClickRouter.Routed.Answered a -> back(channel, actor.userId(), a.worthSaying()
+                    ? whoCan.render(a.answer(), Mentions.PLAIN) : null);
+            case ClickRouter.Routed.Unreadable u -> throw new BadInput(u.why());
+            case ClickRouter.Routed.NeedsNote n -> throw new BadInput("The form needs a note.");
+        };
     }
 
     @Error(exception = BadInput.class)
     HttpResponse<String> badInput(BadInput e) {
         return HttpResponse.<String>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(PlaygroundPage.badRequest(e.getMessage()));
-    }
-
-    private static Command item(String release, String target, String value, String note) {
-        if (value.equals("note")) {
-            return new Command.AddNote(release, target, note == null ? "" : note);
-        }
-        try {
-            return new Command.SetItem(release, target, ItemState.parse(value), note);
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("Unknown value '" + value + "' for an item; expected pass, fail, n/a, blocked, pending "
-                    + "or note.");
-        }
     }
 
     /** Who acts: a playground identity under the id picked on the page, a Slack user id of a manifest. */

@@ -56,6 +56,18 @@ class PlaygroundIsolationTest implements TestPropertyProvider {
     }
 
     @Test
+    void aRefusalInThePlaygroundNamesWhoCouldInPlainNames() {
+        PlaygroundClient playground = new PlaygroundClient(server.getURI());
+        assertThat(playground.type(CHANNEL, "U0RM00001", "/release start v9.1.0").said()).contains("started");
+        String id = releaseId("v9.1.0");
+
+        String refusal = playground.click(CHANNEL, "U0STRANGER", id, "approve", "qa-lead", null).said();
+
+        assertThat(refusal).contains("Only the owners of QA Lead can approve it").contains("Who can: ")
+                .contains("U0QA00001").doesNotContain("slack user").doesNotContain("<@");
+    }
+
+    @Test
     void thePlaygroundCannotApproveOrTickAReleaseStartedFromSlack() {
         var started = new SignedSlackRequests(server.getURI(), SECRET).send(SignedSlackRequests.slashCommand("/release",
                 "start v1.0.0", "U0RM00001", CHANNEL, "trigger-isolation-1"));
