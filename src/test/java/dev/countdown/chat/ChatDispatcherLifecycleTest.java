@@ -93,17 +93,19 @@ class ChatDispatcherLifecycleTest {
             String database = (String) properties.get("datasources.default.url");
 
             execute(database, "ALTER TABLE chat_outbox RENAME TO chat_outbox_away");
-            ILoggingEvent first = await(e -> e.getLevel() == Level.ERROR);
+            // CountdownMetrics' outbox gauge meets the same missing table on its own schedule: only the dispatcher is judged here.
+            ILoggingEvent first = await(e -> fromDispatcher(e) && e.getLevel() == Level.ERROR);
             Thread.sleep(400);
 
             assertThat(first.getLoggerName()).isEqualTo(ChatDispatcher.class.getName());
             assertThat(first.getFormattedMessage()).startsWith("chat outbox poll failed");
             assertThat(first.getThrowableProxy()).as("the first report has its cause").isNotNull();
             assertThat(first.getThrowableProxy().getMessage() + causes(first)).containsIgnoringCase("chat_outbox");
-            assertThat(at(Level.WARN)).as("some 40 polls failed since, within the minute: not reported").hasSize(1);
+            assertThat(at(Level.WARN).stream().filter(ChatDispatcherLifecycleTest::fromDispatcher))
+                    .as("some 40 polls failed since, within the minute: not reported").hasSize(1);
 
             clock.advance(ChatDispatcher.FAILURE_LOG_INTERVAL.plusSeconds(1));
-            ILoggingEvent reminder = await(e -> e != first && e.getLevel() == Level.ERROR);
+            ILoggingEvent reminder = await(e -> fromDispatcher(e) && e != first && e.getLevel() == Level.ERROR);
 
             assertThat(reminder.getFormattedMessage()).startsWith("chat outbox poll still failing since")
                     .containsPattern("\\(\\d{2,} more failed polls\\)").containsIgnoringCase("chat_outbox");
@@ -114,7 +116,8 @@ class ChatDispatcherLifecycleTest {
 
             assertThat(recovered.getFormattedMessage()).isEqualTo("chat outbox poll recovered after failing for 61s");
             Thread.sleep(200);
-            assertThat(at(Level.WARN)).as("nothing else, from no other logger").containsExactly(first, reminder);
+            assertThat(at(Level.WARN).stream().filter(ChatDispatcherLifecycleTest::fromDispatcher))
+                    .as("nothing else from the dispatcher").containsExactly(first, reminder);
         }
     }
 
@@ -124,6 +127,10 @@ class ChatDispatcherLifecycleTest {
         properties.put("countdown.chat.poll", "10ms");
         properties.put("countdown.chat.initial-delay", "1s");
         return properties;
+    }
+
+    private static boolean fromDispatcher(ILoggingEvent event) {
+        return event.getLoggerName().equals(ChatDispatcher.class.getName());
     }
 
     private List<ILoggingEvent> at(Level least) {
