@@ -12,6 +12,13 @@ public final class CountdownTestProperties {
     private CountdownTestProperties() {
     }
 
+    /** The shared settings on a fresh H2 database, with the playground turned on explicitly. */
+    public static Map<String, String> withPlayground() {
+        Map<String, String> properties = new HashMap<>(with(TestPostgres.newH2Database()));
+        properties.put("countdown.playground.enabled", "on");
+        return properties;
+    }
+
     public static Map<String, String> with(Map<String, String> database) {
         Map<String, String> properties = new HashMap<>(database);
         Path root = Path.of("src", "test", "resources", "ceremony").toAbsolutePath();

@@ -4,12 +4,10 @@ import static dev.countdown.web.PlaygroundClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countdown.support.CountdownTestProperties;
-import dev.countdown.support.TestPostgres;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInstance;
@@ -27,9 +25,7 @@ class PlaygroundInputTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
-        properties.put("countdown.playground.enabled", "on");
-        return properties;
+        return CountdownTestProperties.withPlayground();
     }
 
     static Stream<Arguments> badForms() {
