@@ -63,7 +63,7 @@ public record DatabaseUrl(String url, String driver) {
                     + "PostgreSQL (jdbc:postgresql://HOST/DB) or its embedded H2 (jdbc:h2:file:PATH).");
         }
         configuredDriver.map(String::strip).filter(d -> !d.isEmpty() && !d.equals(resolved.driver())).ifPresent(d -> {
-            throw new Refused("COUNTDOWN_DB_DRIVER (datasources.default.driver-class-name) is " + d + " but the URL is a "
+            throw new Refused("COUNTDOWN_DB_DRIVER (countdown.db.driver) is " + d + " but the URL is a "
                     + scheme(url) + " URL, which needs " + resolved.driver() + ": unset COUNTDOWN_DB_DRIVER and the "
                     + "driver follows the URL.");
         });

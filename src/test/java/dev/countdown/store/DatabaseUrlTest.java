@@ -47,7 +47,7 @@ class DatabaseUrlTest {
     void aDriverThatDoesNotMatchTheUrlIsRefused() {
         assertThatThrownBy(() -> DatabaseUrl.of("jdbc:postgresql://db/countdown?password=hunter2", Optional.of("org.h2.Driver")))
                 .isInstanceOf(DatabaseUrl.Refused.class)
-                .hasMessage("COUNTDOWN_DB_DRIVER (datasources.default.driver-class-name) is org.h2.Driver but the URL is "
+                .hasMessage("COUNTDOWN_DB_DRIVER (countdown.db.driver) is org.h2.Driver but the URL is "
                         + "a jdbc:postgresql: URL, which needs org.postgresql.Driver: unset COUNTDOWN_DB_DRIVER "
                         + "and the driver follows the URL.")
                 .hasMessageNotContaining("hunter2");

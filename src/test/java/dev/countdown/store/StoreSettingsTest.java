@@ -79,7 +79,7 @@ class StoreSettingsTest {
         postgres.remove("datasources.default.driver-class-name");
         postgres.put("countdown.db.driver", "org.h2.Driver");
         assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, settings(postgres)).close())
-                .hasStackTraceContaining("COUNTDOWN_DB_DRIVER (datasources.default.driver-class-name) is org.h2.Driver "
+                .hasStackTraceContaining("COUNTDOWN_DB_DRIVER (countdown.db.driver) is org.h2.Driver "
                         + "but the URL is a jdbc:postgresql: URL, which needs org.postgresql.Driver");
     }
 
