@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countdown.support.FakeSlack;
+import dev.countdown.support.ServiceFixture;
 import dev.countdown.support.ServiceProcess;
 import dev.countdown.support.SignedSlackRequests;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,15 +96,12 @@ class SlackCrashRecoveryTest {
     }
 
     private Map<String, String> environment(FakeSlack slack) throws Exception {
-        Path templates = Files.createDirectories(dir.resolve("checklist-templates"));
-        Path manifests = Files.createDirectories(dir.resolve("manifests"));
-        Files.writeString(templates.resolve("web.md"), """
+        Map<String, Object> fixture = ServiceFixture.write(dir, """
                 # Web release
                 ## Checks
                 - [ ] Smoke tests pass
                 - [ ] Dashboards quiet
-                """);
-        Files.writeString(manifests.resolve("web.yaml"), """
+                """, """
                 service: web
                 template: web.md
                 channels: { slack: [C0WEB0001] }
@@ -116,14 +113,10 @@ class SlackCrashRecoveryTest {
                 policy:
                   required-roles: [qa-lead]
                 """);
-        return Map.of(
-                "COUNTDOWN_DB_URL", "jdbc:h2:file:" + dir.resolve("data").resolve("countdown"),
-                "COUNTDOWN_MANIFESTS_DIR", manifests.toString(),
-                "COUNTDOWN_TEMPLATES_DIR", templates.toString(),
-                "COUNTDOWN_API_TOKEN", "crash-test-token",
-                "COUNTDOWN_PLAYGROUND", "off",
-                "SLACK_BOT_TOKEN", "xoxb-test-token",
-                "SLACK_SIGNING_SECRET", SlackTestBase.SECRET,
-                "SLACK_API_URL", slack.apiUrl());
+        Map<String, String> environment = new java.util.HashMap<>(ServiceProcess.environment(dir, fixture, "crash-test-token"));
+        environment.put("SLACK_BOT_TOKEN", "xoxb-test-token");
+        environment.put("SLACK_SIGNING_SECRET", SlackTestBase.SECRET);
+        environment.put("SLACK_API_URL", slack.apiUrl());
+        return environment;
     }
 }

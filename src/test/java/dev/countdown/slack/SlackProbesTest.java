@@ -155,9 +155,7 @@ class SlackProbesTest {
     private Map<String, Object> properties(FakeSlack slack, String healthUrl) throws Exception {
         Map<String, Object> properties = ServiceFixture.write(dir, "# Web\n\n## Checks\n\n- [ ] /health returns 200\n",
                 ServiceFixture.webManifest(healthUrl, ""));
-        properties.put("countdown.slack.bot-token", "xoxb-test-token");
-        properties.put("countdown.slack.signing-secret", SlackTestBase.SECRET);
-        properties.put("countdown.slack.api-url", slack.apiUrl());
+        properties.putAll(slack.appSettings(SlackTestBase.SECRET));
         return properties;
     }
 }

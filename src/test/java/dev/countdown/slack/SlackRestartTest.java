@@ -51,9 +51,7 @@ class SlackRestartTest {
                 "datasources.default.username", "sa",
                 "datasources.default.password", "",
                 "datasources.default.driver-class-name", "org.h2.Driver")));
-        properties.put("countdown.slack.bot-token", "xoxb-test-token");
-        properties.put("countdown.slack.signing-secret", SlackTestBase.SECRET);
-        properties.put("countdown.slack.api-url", slack.apiUrl());
+        properties.putAll(slack.appSettings(SlackTestBase.SECRET));
         properties.put("countdown.chat.poll", "1h");
         properties.put("countdown.chat.initial-delay", "1h");
         return properties;

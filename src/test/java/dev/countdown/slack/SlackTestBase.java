@@ -38,9 +38,7 @@ abstract class SlackTestBase implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
-        properties.put("countdown.slack.bot-token", "xoxb-test-token");
-        properties.put("countdown.slack.signing-secret", SECRET);
-        properties.put("countdown.slack.api-url", slack.apiUrl());
+        properties.putAll(slack.appSettings(SECRET));
         properties.put("countdown.chat.poll", "1h");
         properties.put("countdown.chat.initial-delay", "1h");
         properties.put("test.clock", "mutable");

@@ -136,14 +136,7 @@ class CrashDurabilityTest {
     }
 
     private Map<String, String> environment() throws Exception {
-        Map<String, Object> files = ServiceFixture.write(dir, "# Web\n\n## Checks\n\n- [ ] /health returns 200\n- [ ] Smoke tests pass\n",
-                ServiceFixture.webManifest("http://127.0.0.1:9/health", ""));
-        // A plain URL, as a person writes it: Countdown adds the options it needs, durability among them.
-        return Map.of(
-                "COUNTDOWN_DB_URL", "jdbc:h2:file:" + dir.resolve("data").resolve("countdown"),
-                "COUNTDOWN_MANIFESTS_DIR", files.get("countdown.manifests-dir").toString(),
-                "COUNTDOWN_TEMPLATES_DIR", files.get("countdown.templates-dir").toString(),
-                "COUNTDOWN_API_TOKEN", TOKEN,
-                "COUNTDOWN_PLAYGROUND", "off");
+        return ServiceProcess.environment(dir, ServiceFixture.write(dir, "# Web\n\n## Checks\n\n- [ ] /health returns 200\n"
+                + "- [ ] Smoke tests pass\n", ServiceFixture.webManifest("http://127.0.0.1:9/health", "")), TOKEN);
     }
 }

@@ -80,6 +80,14 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** The settings that run Countdown's Slack app against this fake, signed with {@code signingSecret}. */
+    public java.util.Map<String, String> appSettings(String signingSecret) {
+        return java.util.Map.of(
+                "countdown.slack.bot-token", "xoxb-test-token",
+                "countdown.slack.signing-secret", signingSecret,
+                "countdown.slack.api-url", apiUrl());
+    }
+
     public String apiUrl() {
         return server.url("/api/").toString();
     }

@@ -49,6 +49,19 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /**
+     * The environment of the service {@link ServiceFixture#write} wrote in {@code dir}, on an H2 file
+     * under it named by a plain URL, as a person writes it: Countdown adds the options it needs.
+     */
+    public static Map<String, String> environment(Path dir, Map<String, Object> fixture, String apiToken) {
+        return Map.of(
+                "COUNTDOWN_DB_URL", "jdbc:h2:file:" + dir.resolve("data").resolve("countdown"),
+                "COUNTDOWN_MANIFESTS_DIR", fixture.get("countdown.manifests-dir").toString(),
+                "COUNTDOWN_TEMPLATES_DIR", fixture.get("countdown.templates-dir").toString(),
+                "COUNTDOWN_API_TOKEN", apiToken,
+                "COUNTDOWN_PLAYGROUND", "off");
+    }
+
     public URI uri() {
         return base;
     }

@@ -41,9 +41,7 @@ class PlaygroundIsolationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
-        properties.put("countdown.slack.bot-token", "xoxb-test-token");
-        properties.put("countdown.slack.signing-secret", SECRET);
-        properties.put("countdown.slack.api-url", slack.apiUrl());
+        properties.putAll(slack.appSettings(SECRET));
         properties.put("countdown.chat.poll", "1h");
         properties.put("countdown.chat.initial-delay", "1h");
         properties.put("countdown.playground.enabled", "on");
