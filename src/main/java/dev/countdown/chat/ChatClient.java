@@ -26,6 +26,10 @@ public interface ChatClient {
     record Upload(String name, String content) {
     }
 
+    /** One person in a channel, and the thread they acted in when they acted in one. */
+    record Recipient(String channel, Optional<String> threadRef, String user) {
+    }
+
     /** Posts in the channel, or in the thread under {@code rootRef}; returns the platform's id for the message. */
     String post(String channel, Optional<String> rootRef, Outgoing message, Tag tag) throws Fault;
 
@@ -36,6 +40,12 @@ public interface ChatClient {
 
     /** Attaches files under the thread's root with a comment; returns the platform's ids for them. */
     String upload(String channel, String rootRef, String comment, List<Upload> files, Tag tag) throws Fault;
+
+    /**
+     * Shows {@code text} to one person only, where they acted: in the thread when they clicked
+     * there. Nothing is recorded; a reply lost is lost (the audit trail holds what it said).
+     */
+    void replyPrivately(Recipient to, String text) throws Fault;
 
     /**
      * A message (or upload) carrying {@code tag} already in the channel or under {@code rootRef}:

@@ -7,6 +7,7 @@ import dev.countdown.chat.ChatClient.Tag;
 import dev.countdown.evidence.EvidenceBundle;
 import dev.countdown.evidence.EvidenceMarkdown;
 import dev.countdown.evidence.Sha256;
+import dev.countdown.release.DisplayNames;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseEvidence;
@@ -45,10 +46,12 @@ public final class ThreadSync implements ChatDelivery {
     private final ReleaseService releases;
     private final RateGate gate;
     private final SendBudget budget;
+    private final DisplayNames names;
     private final Clock clock;
 
     public ThreadSync(Platform platform, ThreadRenderer renderer, ChatClient client, ChatRepositories.Messages messages,
-                      ReleaseService releases, RateGate gate, SendBudget budget, Clock clock) {
+                      ReleaseService releases, RateGate gate, SendBudget budget, DisplayNames names, Clock clock) {
+        this.names = names;
         this.platform = platform;
         this.renderer = renderer;
         this.client = client;
@@ -173,7 +176,7 @@ public final class ThreadSync implements ChatDelivery {
                 return false;
             }
             Instant now = clock.instant();
-            var bundle = ReleaseEvidence.bundle(release, releases.events(release.release().id()), now);
+            var bundle = ReleaseEvidence.bundle(release, releases.events(release.release().id()), now, names);
             String digest = bundle.path("digest").asText();
             Optional<String> found = pending == null ? Optional.empty() : client.find(channel, root, tag(part));
             ChatMessage record = pending != null ? pending : messages.save(new ChatMessage(id(part),
@@ -214,7 +217,7 @@ public final class ThreadSync implements ChatDelivery {
         /** Spends a call of the platform's shared budget; sections and probes give way to the rest. */
         private boolean overBudget(Operation operation, ThreadLayout.Part part) {
             boolean urgent = !(part instanceof ThreadLayout.SectionPart || part instanceof ThreadLayout.Probes);
-            Optional<Duration> wait = budget.take(operation, urgent, clock.instant());
+            Optional<Duration> wait = budget.take(operation, channel, urgent, clock.instant());
             wait.ifPresent(d -> later(d, "within " + platform.label() + "'s send budget"));
             return wait.isPresent();
         }

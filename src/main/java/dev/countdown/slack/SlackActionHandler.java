@@ -6,6 +6,7 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.methods.MethodsClient;
 import dev.countdown.chat.ActionRef;
+import dev.countdown.chat.ChatClient;
 import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ClickRouter;
 import dev.countdown.chat.WhoCan;
@@ -36,14 +37,16 @@ final class SlackActionHandler {
     private final WhoCan whoCan;
     private final SlackIdentity identity;
     private final MethodsClient slack;
+    private final ChatClient replies;
     private final ExecutorService background;
 
     SlackActionHandler(ClickRouter router, WhoCan whoCan, SlackIdentity identity, MethodsClient slack,
-                       ExecutorService background) {
+                       ChatClient replies, ExecutorService background) {
         this.router = router;
         this.whoCan = whoCan;
         this.identity = identity;
         this.slack = slack;
+        this.replies = replies;
         this.background = background;
     }
 
@@ -62,11 +65,12 @@ final class SlackActionHandler {
             LOG.warn("a signed click Countdown could not read: {}", unreadable.get());
             return unreadable;
         }
-        String user = payload.getUser().getId();
+        ChatClient.Recipient clicker = new ChatClient.Recipient(channel, thread(payload), payload.getUser().getId());
+        String user = clicker.user();
         for (BlockActionPayload.Action action : Optional.ofNullable(payload.getActions()).orElse(List.of())) {
             Optional<ActionRef> ref = SlackIds.parse(action.getActionId());
             if (ref.isEmpty()) {
-                ephemeral(channel, user, "That button is from another version of Countdown.");
+                ephemeral(clicker, "That button is from another version of Countdown.");
                 continue;
             }
             String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
@@ -76,7 +80,7 @@ final class SlackActionHandler {
                     SlackIds.key(payload.getTriggerId(), action.getActionId()),
                     channel == null ? null : new Origin(Platform.SLACK, channel));
             switch (routed) {
-                case ClickRouter.Routed.Answered a when a.worthSaying() -> ephemeral(channel, user, text(a.answer()));
+                case ClickRouter.Routed.Answered a when a.worthSaying() -> ephemeral(clicker, text(a.answer()));
                 case ClickRouter.Routed.NeedsNote n -> openNoteModal(payload.getTriggerId(), n.ref().releaseId(),
                         n.ref().target(), n.kind());
                 default -> {
@@ -121,16 +125,24 @@ final class SlackActionHandler {
         return whoCan.render(answer, SlackText.MENTIONS);
     }
 
-    private void ephemeral(String channel, String user, String text) {
-        if (channel == null) {
+    /** The answer goes where the click was: a message in a thread carries the thread's root. */
+    private static Optional<String> thread(BlockActionPayload payload) {
+        if (payload.getContainer() != null && payload.getContainer().getThreadTs() != null) {
+            return Optional.of(payload.getContainer().getThreadTs());
+        }
+        return Optional.ofNullable(payload.getMessage()).map(m -> m.getThreadTs());
+    }
+
+    private void ephemeral(ChatClient.Recipient to, String text) {
+        if (to.channel() == null) {
             return;
         }
         background.submit(() -> {
             try {
-                slack.chatPostEphemeral(r -> r.channel(channel).user(user).text(text));
+                replies.replyPrivately(to, text);
             } catch (Exception e) {
                 // Slack does not guarantee ephemeral delivery either; the refusal is in the audit trail.
-                LOG.warn("ephemeral message to {} in {} failed: {}", user, channel, e.toString());
+                LOG.warn("ephemeral message to {} in {} failed: {}", to.user(), to.channel(), e.toString());
             }
         });
     }

@@ -63,6 +63,12 @@ final class SlackClient implements ChatClient {
     }
 
     @Override
+    public void replyPrivately(Recipient to, String text) throws Fault {
+        ok(Operation.POST, "chat.postEphemeral", () -> slack.chatPostEphemeral(r -> r.channel(to.channel())
+                .threadTs(to.threadRef().orElse(null)).user(to.user()).text(text)));
+    }
+
+    @Override
     public Optional<String> find(String channel, Optional<String> rootRef, Tag tag) throws Fault {
         List<Message> history = rootRef.isEmpty()
                 ? ok(Operation.READ, "conversations.history", () -> slack.conversationsHistory(r -> r.channel(channel)

@@ -41,15 +41,25 @@ public final class SignedSlackRequests {
 
     /** A block_actions payload for one click; {@code selected} is an overflow option's value, or null for a button. */
     public static String blockAction(String actionId, String selected, String user, String channel, String triggerId) {
+        return blockAction(actionId, selected, user, channel, triggerId, "1.1", null);
+    }
+
+    /**
+     * A click on the message {@code messageTs}; Slack names the thread it is in ({@code threadTs},
+     * null for a message in the channel) in both the container and the message.
+     */
+    public static String blockAction(String actionId, String selected, String user, String channel, String triggerId,
+                                     String messageTs, String threadTs) {
+        String thread = threadTs == null ? "" : ",\"thread_ts\":\"" + threadTs + "\"";
         String action = selected == null
                 ? "{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"action_ts\":\"1.2\"}"
                 : "{\"type\":\"overflow\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"action_ts\":\"1.2\","
                 + "\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":\"" + selected + "\"}}";
         String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\",\"username\":\"" + user
                 + "\",\"name\":\"" + user + "\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\",\"token\":\"unused\","
-                + "\"container\":{\"type\":\"message\",\"message_ts\":\"1.1\",\"channel_id\":\"" + channel
-                + "\",\"is_ephemeral\":false},\"trigger_id\":\"" + triggerId + "\",\"team\":{\"id\":\"T1\",\"domain\":\"fake\"},"
-                + "\"channel\":{\"id\":\"" + channel + "\",\"name\":\"deployments\"},\"message\":{\"ts\":\"1.1\",\"text\":\"x\"},"
+                + "\"container\":{\"type\":\"message\",\"message_ts\":\"" + messageTs + "\",\"channel_id\":\""
+                + channel + "\",\"is_ephemeral\":false" + thread + "},\"trigger_id\":\"" + triggerId + "\",\"team\":{\"id\":\"T1\",\"domain\":\"fake\"},"
+                + "\"channel\":{\"id\":\"" + channel + "\",\"name\":\"deployments\"},\"message\":{\"ts\":\"" + messageTs + "\",\"text\":\"x\"" + thread + "},"
                 + "\"response_url\":\"https://hooks.slack.invalid/actions/1\",\"actions\":[" + action + "]}";
         return "payload=" + enc(payload);
     }
