@@ -1,6 +1,8 @@
 package dev.countdown.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The evidence bundle for people: rendered from the sealed JSON, so both say the same. */
@@ -92,9 +94,13 @@ public final class EvidenceMarkdown {
         }
         md.append("\n## Audit trail\n\n| # | When | Who | What | Subject | Before → after | Note | Hash |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
+        Map<String, String> people = new HashMap<>();
+        bundle.path("people").forEach(p -> people.put(p.path("id").asText(), p.path("name").asText()));
         for (JsonNode e : bundle.path("audit").path("events")) {
+            String id = e.path("actorSource").asText() + ":" + e.path("actorId").asText();
             md.append("| ").append(e.path("seq").asInt()).append(" | ").append(text(e, "at")).append(" | ")
-                    .append(text(e, "actorName")).append(" (").append(text(e, "actorSource"))
+                    .append(escape(people.getOrDefault(id, e.path("actorName").asText()))).append(" (")
+                    .append(text(e, "actorSource")).append(" ").append(text(e, "actorId"))
                     .append(") | ").append(text(e, "type")).append(" | ").append(text(e, "subject"))
                     .append(" | ").append(text(e, "before")).append(" → ").append(text(e, "after"))
                     .append(" | ").append(text(e, "note"))

@@ -54,6 +54,24 @@ public record Release(
         return votes(roleId).stream().filter(Vote::approve).count();
     }
 
+    /** Everyone in the release as {@code names} shows them; see {@link LoadedRelease#named}. */
+    Release named(DisplayNames names) {
+        Map<String, ItemStatus> namedItems = new LinkedHashMap<>();
+        items.forEach((id, s) -> namedItems.put(id, new ItemStatus(s.state(), names.named(s.by()), s.at(),
+                s.notes().stream().map(n -> new ItemNote(n.text(), names.named(n.by()), n.at(), n.state())).toList(),
+                s.bySystem())));
+        Map<String, List<Vote>> namedVotes = new LinkedHashMap<>();
+        votes.forEach((role, vs) -> namedVotes.put(role, vs.stream()
+                .map(v -> new Vote(names.named(v.by()), v.approve(), v.at(), v.note())).toList()));
+        List<DecisionRecord> namedDecisions = decisions.stream().map(d -> new DecisionRecord(d.round(), d.gate(),
+                d.gateLabel(), d.outcome(), d.reasons(), d.overridden(), names.named(d.by()), d.at(), d.note())).toList();
+        Map<String, ProbeRecord> namedProbes = new LinkedHashMap<>();
+        probes.forEach((name, p) -> namedProbes.put(name, new ProbeRecord(p.name(), p.type(), p.outcome(), p.summary(),
+                p.attempts(), p.at(), names.named(p.by()), p.failuresInARow())));
+        return new Release(id, service, version, definitionHash, state, round, phase, namedItems, namedVotes,
+                namedDecisions, names.named(startedBy), startedAt, namedProbes, alerts);
+    }
+
     public Release withState(ReleaseState next) {
         return new Release(id, service, version, definitionHash, next, round, phase, items, votes, decisions,
                 startedBy, startedAt, probes, alerts);

@@ -16,8 +16,12 @@ public final class ReleaseEvidence {
     private ReleaseEvidence() {
     }
 
-    public static ObjectNode bundle(LoadedRelease loaded, List<AuditEvent> events, Instant now) {
-        Release r = loaded.release();
+    /**
+     * The bundle with everyone shown by {@code names}, the id beside each name; the audit events
+     * keep the names as recorded (they are chained), and {@code people} says what each id is called now.
+     */
+    public static ObjectNode bundle(LoadedRelease loaded, List<AuditEvent> events, Instant now, DisplayNames names) {
+        Release r = loaded.named(names).release();
         ReleaseDefinition d = loaded.definition();
         ObjectNode content = EvidenceBundle.json().createObjectNode();
         content.put("generatedAt", now.toString());
@@ -92,7 +96,20 @@ public final class ReleaseEvidence {
             decision.reasons().forEach(reason -> reasons.addObject().put("kind", reason.kind().name().toLowerCase())
                     .put("subject", reason.subject()).put("text", reason.text()));
         }
+        ArrayNode people = content.putArray("people");
+        events.stream().map(e -> List.of(e.actorSource(), e.actorId(), e.actorName())).distinct()
+                .filter(e -> people.findValuesAsText("id").stream().noneMatch(id -> id.equals(e.get(0) + ":" + e.get(1))))
+                .forEach(e -> people.addObject().put("id", e.get(0) + ":" + e.get(1)).put("source", e.get(0))
+                        .put("userId", e.get(1)).put("name", name(names, e.get(0), e.get(1), e.get(2))));
         return EvidenceBundle.seal(content, events);
+    }
+
+    private static String name(DisplayNames names, String source, String userId, String recorded) {
+        try {
+            return names.of(IdentitySource.parse(source), userId, recorded);
+        } catch (IllegalArgumentException unknownSource) {
+            return recorded;
+        }
     }
 
     /** The latest decision of the section's gate: {outcome, overridden, by, at}, or null while it is not polled. */

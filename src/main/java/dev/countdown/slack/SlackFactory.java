@@ -14,6 +14,8 @@ import dev.countdown.chat.RateGate;
 import dev.countdown.chat.SendBudget;
 import dev.countdown.chat.ThreadSync;
 import dev.countdown.chat.WhoCan;
+import dev.countdown.people.NameSource;
+import dev.countdown.people.PeopleDirectory;
 import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
@@ -25,6 +27,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,27 +65,37 @@ class SlackFactory {
     }
 
     @Singleton
+    NameSource names(MethodsClient methods) {
+        return new SlackNames(methods);
+    }
+
+    @Singleton
     ChatDelivery delivery(MethodsClient methods, ChatRepositories.Messages messages, ReleaseService releases,
-                          Clock clock, @Value("${countdown.slack.edits-per-minute:50}") int editsPerMinute) {
+                          PeopleDirectory people, Clock clock, @Value("${countdown.slack.edits-per-minute:50}") int editsPerMinute,
+                          @Value("${countdown.slack.posts-per-channel:20}") int postsPerChannel) {
         // One gate and one budget for the app: Slack's limits are per app and workspace, whichever
-        // release calls. chat.update is Tier 3; a fifth of it is kept for roots, approvals and decisions.
-        SendBudget budget = new SendBudget(Map.of(ChatClient.Operation.EDIT, editsPerMinute), Duration.ofMinutes(1),
-                editsPerMinute / 5);
+        // release calls. chat.update is Tier 3, a fifth of it kept for roots, approvals and decisions;
+        // chat.postMessage is about one a second in a channel, a burst of a release's start allowed.
+        SendBudget budget = new SendBudget(List.of(
+                new SendBudget.Limit(ChatClient.Operation.EDIT, SendBudget.Limit.Scope.WORKSPACE, editsPerMinute,
+                        Duration.ofMinutes(1)),
+                new SendBudget.Limit(ChatClient.Operation.POST, SendBudget.Limit.Scope.CHANNEL, postsPerChannel,
+                        Duration.ofSeconds(postsPerChannel))), editsPerMinute / 5);
         return new ThreadSync(Platform.SLACK, new SlackRenderer(), new SlackClient(methods), messages, releases,
-                new RateGate(), budget, clock);
+                new RateGate(), budget, people, clock);
     }
 
     @Singleton
     App app(Slack slack, @Value("${" + BOT_TOKEN + "}") String botToken,
             @Value("${" + SIGNING_SECRET + "}") String signingSecret, MethodsClient methods,
             ManifestRegistry registry, ChatCommands chatCommands, ClickRouter clicks, WhoCan whoCan, Clock clock,
-            @Named("slack-background") ExecutorService background) {
+            PeopleDirectory people, @Named("slack-background") ExecutorService background) {
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret)
                 .build());
-        SlackIdentity identity = new SlackIdentity(registry, new SlackGroups(methods, clock));
+        SlackIdentity identity = new SlackIdentity(registry, new SlackGroups(methods, clock), people);
         background.submit(identity::warm);
         SlackCommandHandler commands = new SlackCommandHandler(chatCommands, identity, whoCan);
-        SlackActionHandler actions = new SlackActionHandler(clicks, whoCan, identity, methods, background);
+        SlackActionHandler actions = new SlackActionHandler(clicks, whoCan, identity, methods, new SlackClient(methods), background);
         app.command("/release", (req, ctx) -> ctx.ack(commands.handle(req.getPayload())));
         app.command("/rollback", (req, ctx) -> ctx.ack("The rollback ceremony is coming: for now run the rollback "
                 + "plan in your manifest by hand. `/release help` lists what works today."));

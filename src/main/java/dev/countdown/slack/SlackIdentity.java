@@ -1,6 +1,7 @@
 package dev.countdown.slack;
 
 import dev.countdown.manifest.Principals;
+import dev.countdown.people.PeopleDirectory;
 import dev.countdown.manifest.ReleaseManifest;
 import dev.countdown.manifest.RoleSpec;
 import dev.countdown.release.Actor;
@@ -16,10 +17,12 @@ final class SlackIdentity {
 
     private final ManifestRegistry registry;
     private final SlackGroups groups;
+    private final PeopleDirectory people;
 
-    SlackIdentity(ManifestRegistry registry, SlackGroups groups) {
+    SlackIdentity(ManifestRegistry registry, SlackGroups groups, PeopleDirectory people) {
         this.registry = registry;
         this.groups = groups;
+        this.people = people;
     }
 
     /**
@@ -28,6 +31,7 @@ final class SlackIdentity {
      * id is what authorizes and must be whole; the handlers refuse one that is too long.
      */
     Actor actor(String userId, String name, ReleaseManifest manifest) {
+        people.want(IdentitySource.SLACK, userId);
         return new Actor(IdentitySource.SLACK, userId, Limits.fit(name, Limits.DISPLAY_NAME),
                 groups.groupsOf(userId, groupsNamedIn(manifest)));
     }

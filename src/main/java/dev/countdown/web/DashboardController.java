@@ -5,6 +5,7 @@ import static dev.countdown.web.Html.esc;
 import dev.countdown.chat.ReleaseView;
 import dev.countdown.chat.ReleaseViews;
 import dev.countdown.evidence.HashChain;
+import dev.countdown.release.DisplayNames;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.ReleaseEvidence;
@@ -33,13 +34,16 @@ import reactor.core.scheduler.Schedulers;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardController {
 
+    private final DisplayNames names;
     private final ReleaseService releases;
     private final Clock clock;
     private final PlaygroundSettings playground;
     private final ManifestRegistry manifests;
 
-    DashboardController(ReleaseService releases, Clock clock, PlaygroundSettings playground, ManifestRegistry manifests) {
+    DashboardController(ReleaseService releases, Clock clock, PlaygroundSettings playground, ManifestRegistry manifests,
+                        DisplayNames names) {
         this.releases = releases;
+        this.names = names;
         this.clock = clock;
         this.playground = playground;
         this.manifests = manifests;
@@ -65,7 +69,7 @@ class DashboardController {
                     + "<th scope=\"col\">Started</th></tr></thead><tbody>");
             Instant now = clock.instant();
             for (LoadedRelease loaded : shown) {
-                ReleaseView v = ReleaseViews.of(loaded);
+                ReleaseView v = ReleaseViews.of(loaded.named(names));
                 body.append("<tr><td>").append(esc(v.service())).append("</td><td><a href=\"/releases/").append(esc(v.releaseId()))
                         .append("\">").append(esc(v.version())).append("</a></td><td><span class=\"state state-").append(esc(v.state()))
                         .append("\">").append(esc(v.state())).append("</span></td><td>").append(v.counters().settled()).append('/')
@@ -85,19 +89,20 @@ class DashboardController {
             return HttpResponse.<String>notFound().contentType(MediaType.TEXT_HTML_TYPE)
                     .body(Html.page("Not found", "<main><h1>No release '" + esc(id) + "'</h1><p><a href=\"/\">All releases</a></p></main>", false, ""));
         }
-        ReleaseView v = ReleaseViews.of(loaded.get());
+        ReleaseView v = ReleaseViews.of(loaded.get().named(names));
         String body = "<main data-release=\"" + esc(id) + "\"><h1>" + esc(v.service()) + " " + esc(v.version()) + "</h1>"
                 + "<p class=\"downloads\">Evidence: <a href=\"/api/releases/" + esc(id) + "/evidence.md\">Markdown</a> · "
                 + "<a href=\"/api/releases/" + esc(id) + "/evidence.json\">JSON</a> · <a href=\"/releases/" + esc(id)
                 + "/evidence.html\">printable page</a></p><div id=\"live\" aria-live=\"polite\">"
-                + ReleasePage.live(v, releases.events(id)) + "</div></main><script src=\"/static/live.js\"></script>";
+                + ReleasePage.live(v, Timeline.named(releases.events(id), names)) + "</div></main><script src=\"/static/live.js\"></script>";
         return HttpResponse.ok(Html.page(v.service() + " " + v.version() + " · Countdown", body, false, ""))
                 .contentType(MediaType.TEXT_HTML_TYPE);
     }
 
     @Get(value = "/releases/{id}/live", produces = MediaType.TEXT_HTML)
     HttpResponse<String> live(@PathVariable String id) {
-        return releases.find(id).map(l -> HttpResponse.ok(ReleasePage.live(ReleaseViews.of(l), releases.events(id))))
+        return releases.find(id).map(l -> HttpResponse.ok(ReleasePage.live(ReleaseViews.of(l.named(names)),
+                        Timeline.named(releases.events(id), names))))
                 .orElseGet(HttpResponse::notFound);
     }
 
@@ -120,8 +125,8 @@ class DashboardController {
         if (loaded.isEmpty()) {
             return HttpResponse.notFound();
         }
-        var bundle = ReleaseEvidence.bundle(loaded.get(), releases.events(id), clock.instant());
-        ReleaseView v = ReleaseViews.of(loaded.get());
+        var bundle = ReleaseEvidence.bundle(loaded.get(), releases.events(id), clock.instant(), names);
+        ReleaseView v = ReleaseViews.of(loaded.get().named(names));
         String head = bundle.path("audit").path("head").asText();
         String body = "<main><h1>Evidence: " + esc(v.service()) + " " + esc(v.version()) + "</h1>"
                 + "<p>Release <code>" + esc(id) + "</code>, state <strong>" + esc(v.state().toUpperCase())
@@ -131,7 +136,7 @@ class DashboardController {
                 + "the JSON bundle and run <code>java -jar countdown.jar evidence verify bundle.json</code>. Each event's "
                 + "hash is " + esc(HashChain.ALGORITHM) + "; the first event's previous hash is 64 zeros. The head above "
                 + "must match the one posted with the decision.</p></section>"
-                + ReleasePage.live(v, releases.events(id)) + "</main>";
+                + ReleasePage.live(v, Timeline.named(releases.events(id), names)) + "</main>";
         return HttpResponse.ok(Html.page("Evidence " + v.service() + " " + v.version(), body, true, PrintCss.CSS))
                 .contentType(MediaType.TEXT_HTML_TYPE).header(SecurityHeadersFilter.CSP, PrintCss.POLICY);
     }

@@ -9,6 +9,7 @@ import dev.countdown.release.Command;
 import dev.countdown.release.CommandRequest;
 import dev.countdown.release.CommandResult;
 import dev.countdown.release.ItemState;
+import dev.countdown.release.DisplayNames;
 import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ReleaseEvidence;
@@ -49,13 +50,16 @@ class ReleaseController {
 
     private static final String KEY_PREFIX = "api:";
 
+    private final DisplayNames names;
     private final ReleaseService releases;
     private final ProbeService probes;
     private final Clock clock;
     private final CountdownMetrics metrics;
 
-    ReleaseController(ReleaseService releases, ProbeService probes, Clock clock, CountdownMetrics metrics) {
+    ReleaseController(ReleaseService releases, ProbeService probes, Clock clock, CountdownMetrics metrics,
+                      DisplayNames names) {
         this.releases = releases;
+        this.names = names;
         this.probes = probes;
         this.clock = clock;
         this.metrics = metrics;
@@ -99,7 +103,7 @@ class ReleaseController {
 
     @Get
     List<ReleaseJson> list(@QueryValue Optional<String> service, @QueryValue Optional<String> state) {
-        return releases.list(service).stream().map(l -> ReleaseJson.of(l, clock.instant()))
+        return releases.list(service).stream().map(l -> ReleaseJson.of(l.named(names), clock.instant()))
                 .filter(r -> state.map(s -> s.equalsIgnoreCase(r.state())).orElse(true)).toList();
     }
 
@@ -211,15 +215,16 @@ class ReleaseController {
     }
 
     private ReleaseJson json(String id) {
-        return releases.find(id).map(l -> ReleaseJson.of(l, clock.instant())).orElse(null);
+        return releases.find(id).map(l -> ReleaseJson.of(l.named(names), clock.instant())).orElse(null);
     }
 
     private LoadedRelease load(String id) {
-        return releases.find(id).orElseThrow(() -> new NotFound("No release '" + Limits.shown(id) + "'."));
+        return releases.find(id).map(l -> l.named(names))
+                .orElseThrow(() -> new NotFound("No release '" + Limits.shown(id) + "'."));
     }
 
     private ObjectNode bundle(String id) {
-        return ReleaseEvidence.bundle(load(id), releases.events(id), clock.instant());
+        return ReleaseEvidence.bundle(load(id), releases.events(id), clock.instant(), names);
     }
 
     private static HttpResponse<String> attachment(String body, String filename, MediaType type) {

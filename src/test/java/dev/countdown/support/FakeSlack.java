@@ -53,13 +53,14 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final Map<String, String> people = new ConcurrentHashMap<>();
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
     private final Map<String, Deque<Integer>> methodLimits = new ConcurrentHashMap<>();
     private volatile boolean down;
     private volatile String holdMethod;
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    private volatile java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     private final AtomicInteger ts = new AtomicInteger();
     private final List<String> socketFrames = new CopyOnWriteArrayList<>();
     private final AtomicInteger socketConnections = new AtomicInteger();
@@ -90,6 +91,11 @@ public final class FakeSlack implements AutoCloseable {
 
     public String apiUrl() {
         return server.url("/api/").toString();
+    }
+
+    /** Someone Slack knows, by the display name in their profile. */
+    public void person(String user, String displayName) {
+        people.put(user, displayName);
     }
 
     public void groupMembers(String group, List<String> users) {
@@ -123,6 +129,13 @@ public final class FakeSlack implements AutoCloseable {
     public void holdNext(String method) {
         held = new java.util.concurrent.CountDownLatch(1);
         holdMethod = method;
+    }
+
+    /** Lets the held call answer now, rather than when the fake closes. */
+    public void releaseHeld() {
+        java.util.concurrent.CountDownLatch holding = released;
+        released = new java.util.concurrent.CountDownLatch(1);
+        holding.countDown();
     }
 
     /** Waits until a held call has been carried out. */
@@ -179,9 +192,10 @@ public final class FakeSlack implements AutoCloseable {
         String method = request.getUrl().encodedPath().replaceFirst("^/api/", "");
         if (method.equals(holdMethod)) {
             holdMethod = null;
+            java.util.concurrent.CountDownLatch until = released;
             held.countDown();
             try {
-                released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                until.await(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -234,6 +248,11 @@ public final class FakeSlack implements AutoCloseable {
             }
             case "files.completeUploadExternal" -> completeUpload(params);
             case "views.open" -> json(200, "{\"ok\":true,\"view\":{\"id\":\"V1\"}}", null, null);
+            case "users.info" -> people.containsKey(params.get("user"))
+                    ? json(200, "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\""
+                    + params.get("user").toLowerCase() + "\",\"real_name\":\"\",\"profile\":{\"display_name\":\""
+                    + people.get(params.get("user")) + "\",\"real_name\":\"\"}}}", null, null)
+                    : json(200, "{\"ok\":false,\"error\":\"user_not_found\"}", null, null);
             case "usergroups.users.list" -> json(200, "{\"ok\":true,\"users\":" + toJson(groups.getOrDefault(
                     params.get("usergroup"), List.of())) + "}", null, null);
             default -> json(200, "{\"ok\":false,\"error\":\"unknown_method\"}", null, null);
