@@ -22,9 +22,6 @@ import java.util.Set;
 @Singleton
 public class WhoCan {
 
-    /** The core ends a refusal about permission with this sentence, naming people in neutral words. */
-    private static final String NEUTRAL = " Who can: ";
-
     private final ReleaseService releases;
 
     WhoCan(ReleaseService releases) {
@@ -33,13 +30,12 @@ public class WhoCan {
 
     public String render(ChatCommands.Answer answer, Mentions mentions) {
         Optional<CommandResult.Refused> refusal = answer.refusal().filter(r -> !r.whoCould().isEmpty());
-        int cut = answer.text().lastIndexOf(NEUTRAL);
-        if (refusal.isEmpty() || cut < 0) {
+        if (refusal.isEmpty()) {
             return mentions.plain(answer.text());
         }
         Optional<ReleaseManifest> manifest = answer.manifest().or(() -> Optional.ofNullable(refusal.get().releaseId())
                 .flatMap(releases::find).map(LoadedRelease::definition).map(d -> d.manifest()));
-        return mentions.plain(answer.text().substring(0, cut)) + " " + mentions.plain("Who can: ")
+        return mentions.plain(refusal.get().reason()) + " " + mentions.plain("Who can: ")
                 + String.join(mentions.plain("; "), describe(refusal.get().whoCould(), manifest, mentions))
                 + mentions.plain(".");
     }

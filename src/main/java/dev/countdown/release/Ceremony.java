@@ -269,8 +269,8 @@ final class Ceremony {
     }
 
     private Step forbidden(String releaseId, String message, Principals whoCould) {
-        return new Step.Refused(new CommandResult.Refused(Refusal.FORBIDDEN,
-                message + " " + describer.whoCan(whoCould), whoCould, releaseId));
+        return new Step.Refused(new CommandResult.Refused(Refusal.FORBIDDEN, message, whoCould, releaseId,
+                describer.whoCan(whoCould)));
     }
 
     static Step refuse(Refusal kind, String releaseId, String message) {

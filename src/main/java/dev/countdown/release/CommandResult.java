@@ -19,10 +19,26 @@ public sealed interface CommandResult {
     }
 
     /**
-     * Nothing changed, and why; {@code whoCould} names who may do it instead when the refusal is
-     * about permission.
+     * Nothing changed, and why. When the refusal is about permission, {@code whoCould} names who
+     * may do it instead and {@code whoCan} says so in platform-neutral words; a chat renders the
+     * reason with its own mentions instead.
      */
-    record Refused(Refusal kind, String message, Principals whoCould, String releaseId) implements CommandResult {
+    record Refused(Refusal kind, String reason, Principals whoCould, String releaseId, String whoCan)
+            implements CommandResult {
+
+        public Refused {
+            whoCan = whoCan == null ? "" : whoCan;
+        }
+
+        /** A refusal that names nobody in words. */
+        public Refused(Refusal kind, String reason, Principals whoCould, String releaseId) {
+            this(kind, reason, whoCould, releaseId, "");
+        }
+
+        /** The whole answer in neutral words: the reason, then who can. */
+        public String message() {
+            return whoCan.isEmpty() ? reason : reason + " " + whoCan;
+        }
     }
 
     enum Refusal {

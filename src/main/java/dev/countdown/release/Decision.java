@@ -23,8 +23,8 @@ final class Decision {
 
     Step decide(Release release, Command.Decide c, Actor actor, Instant now, Authorizer authorizer) {
         if (!authorizer.allows(authorizer.deciders(), actor)) {
-            return new Step.Refused(new CommandResult.Refused(Refusal.FORBIDDEN, "You may not decide this release. "
-                    + describer.whoCan(authorizer.deciders()), authorizer.deciders(), release.id()));
+            return new Step.Refused(new CommandResult.Refused(Refusal.FORBIDDEN, "You may not decide this release.",
+                    authorizer.deciders(), release.id(), describer.whoCan(authorizer.deciders())));
         }
         if (!release.state().acceptsWork()) {
             return Ceremony.refuse(Refusal.CONFLICT, release.id(), "The release is already "
