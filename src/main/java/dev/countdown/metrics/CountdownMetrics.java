@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Countdown's own figures at {@code /prometheus}: acknowledgements and their latency by platform,
@@ -21,11 +23,14 @@ import java.util.function.Supplier;
 @Singleton
 public class CountdownMetrics {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CountdownMetrics.class);
+
     private final MeterRegistry registry;
     private final ReleaseService releases;
     private final ChatRepositories.Outbox outbox;
     private final Map<ReleaseState, AtomicLong> byState = new EnumMap<>(ReleaseState.class);
     private final AtomicLong outboxDepth = new AtomicLong();
+    private volatile boolean failing;
 
     public CountdownMetrics(MeterRegistry registry, ReleaseService releases, ChatRepositories.Outbox outbox) {
         this.registry = registry;
@@ -47,9 +52,25 @@ public class CountdownMetrics {
                 .description("Time to acknowledge a command or click").register(registry).record(work);
     }
 
+    /**
+     * While the database is away the figures keep their last values; the outage is said once when
+     * it starts and once when it ends (the health check and the dispatcher say more), not every 15 s.
+     */
     @Scheduled(fixedDelay = "15s", initialDelay = "0s")
     void refresh() {
-        releases.countByState().forEach((state, count) -> byState.get(state).set(count));
-        outboxDepth.set(outbox.count());
+        try {
+            releases.countByState().forEach((state, count) -> byState.get(state).set(count));
+            outboxDepth.set(outbox.count());
+            if (failing) {
+                failing = false;
+                LOG.info("release and outbox figures are counted again");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                LOG.warn("release and outbox figures keep their last values until the database answers: {}",
+                        e.toString());
+            }
+        }
     }
 }

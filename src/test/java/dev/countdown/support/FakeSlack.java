@@ -31,7 +31,8 @@ import mockwebserver3.RecordedRequest;
 public final class FakeSlack implements AutoCloseable {
 
     /** A Web API call as received: the method and its form parameters. */
-    public record Call(String method, Map<String, String> params) {
+    /** A Web API call as Slack received it, and when. */
+    public record Call(String method, Map<String, String> params, Instant at) {
         public String param(String name) {
             return params.get(name);
         }
@@ -214,7 +215,7 @@ public final class FakeSlack implements AutoCloseable {
         }
         String method = request.getUrl().encodedPath().replaceFirst("^/api/", "");
         Map<String, String> params = form(request.getBody() == null ? "" : request.getBody().utf8());
-        calls.add(new Call(method, params));
+        calls.add(new Call(method, params, Instant.now()));
         if (down) {
             return json(503, "{\"ok\":false,\"error\":\"service_unavailable\"}", null, null);
         }
