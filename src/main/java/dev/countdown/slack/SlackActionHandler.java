@@ -1,10 +1,15 @@
 package dev.countdown.slack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.View;
 import dev.countdown.chat.ActionRef;
 import dev.countdown.chat.ChatClient;
 import dev.countdown.chat.ChatCommands;
@@ -29,7 +34,6 @@ import org.slf4j.LoggerFactory;
 final class SlackActionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackActionHandler.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String NOTE_BLOCK = "note";
     static final String NOTE_INPUT = "text";
 
@@ -148,17 +152,17 @@ final class SlackActionHandler {
     }
 
     private void openNoteModal(String triggerId, String releaseId, String itemId, String kind) {
-        ObjectNode view = JSON.createObjectNode().put("type", "modal").put("callback_id", SlackIds.NOTE_CALLBACK)
-                .put("private_metadata", SlackIds.noteMetadata(releaseId, itemId, kind));
-        view.putObject("title").put("type", "plain_text").put("text", kind.equals("fail") ? "Mark as failed" : "Add a note");
-        view.putObject("submit").put("type", "plain_text").put("text", "Save");
-        ObjectNode input = view.putArray("blocks").addObject().put("type", "input").put("block_id", NOTE_BLOCK);
-        input.putObject("label").put("type", "plain_text").put("text", kind.equals("fail") ? "What failed?" : "Note");
-        input.putObject("element").put("type", "plain_text_input").put("action_id", NOTE_INPUT)
-                .put("multiline", true).put("max_length", Limits.TEXT);
+        boolean failing = kind.equals("fail");
+        View view = View.builder().type("modal").callbackId(SlackIds.NOTE_CALLBACK)
+                .privateMetadata(SlackIds.noteMetadata(releaseId, itemId, kind))
+                .title(viewTitle(t -> t.type("plain_text").text(failing ? "Mark as failed" : "Add a note")))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Save")))
+                .blocks(List.of(input(b -> b.blockId(NOTE_BLOCK).label(plainText(failing ? "What failed?" : "Note"))
+                        .element(plainTextInput(e -> e.actionId(NOTE_INPUT).multiline(true).maxLength(Limits.TEXT))))))
+                .build();
         background.submit(() -> {
             try {
-                slack.viewsOpen(r -> r.triggerId(triggerId).viewAsString(view.toString()));
+                slack.viewsOpen(r -> r.triggerId(triggerId).view(view));
             } catch (Exception e) {
                 LOG.warn("opening the note form failed: {}", e.toString());
             }

@@ -1,6 +1,7 @@
 package dev.countdown.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countdown.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countdown.chat.ChatClient.Outgoing;
@@ -27,7 +28,7 @@ final class SlackBlocks {
     static final int MAX_BLOCKS = 48;
     static final int MAX_CHARS = 11_000;
     private static final int SECTION_TEXT = 2_900;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private SlackBlocks() {

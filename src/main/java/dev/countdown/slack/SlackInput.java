@@ -1,6 +1,7 @@
 package dev.countdown.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countdown.json.Json;
 import com.slack.api.bolt.response.Response;
 import dev.countdown.release.Limits;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 final class SlackInput {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private SlackInput() {
     }

@@ -1,5 +1,6 @@
 package dev.countdown.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countdown.support.FakeSlack;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 class SlackCeremonyTest extends SlackTestBase {
 
     @Test
-    void fromStartToGoInAThread() {
+    void fromStartToGoInAThread() throws Exception {
         HttpResponse<String> started = command("start v1.0.0", RM);
         assertThat(started.statusCode()).isEqualTo(200);
         assertThat(answer(started)).contains("Release shop v1.0.0 started.");
@@ -53,6 +54,13 @@ class SlackCeremonyTest extends SlackTestBase {
         click(SlackIds.item(releaseId, "full-rollout.smoke-tests-pass"), "fail", QA);
         FakeSlack.Call modal = slack.await("views.open", Duration.ofSeconds(5));
         assertThat(modal.param("view")).contains("Mark as failed").contains(releaseId + "|full-rollout.smoke-tests-pass|fail");
+        JsonNode view = new com.fasterxml.jackson.databind.ObjectMapper().readTree(modal.param("view"));
+        assertThat(view.path("type").asText()).isEqualTo("modal");
+        assertThat(view.path("callback_id").asText()).isEqualTo(SlackIds.NOTE_CALLBACK);
+        assertThat(view.at("/blocks/0/block_id").asText()).as("the block the submission is read from").isEqualTo("note");
+        assertThat(view.at("/blocks/0/element/action_id").asText()).isEqualTo("text");
+        assertThat(view.at("/blocks/0/element/type").asText()).isEqualTo("plain_text_input");
+        assertThat(view.at("/submit/text").asText()).isEqualTo("Save");
         HttpResponse<String> submitted = requests().send(SignedSlackRequests.viewSubmission(SlackIds.NOTE_CALLBACK,
                 releaseId + "|full-rollout.smoke-tests-pass|fail", "note", "text", "checkout answers 500", QA, "V1"));
         assertThat(submitted.statusCode()).isEqualTo(200);
