@@ -1,9 +1,21 @@
 package dev.countdown.slack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.countdown.json.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.composition.BlockCompositions.confirmationDialog;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.element.BlockElements.overflowMenu;
+
+import com.google.gson.Gson;
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.element.BlockElements;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.util.json.GsonFactory;
 import dev.countdown.chat.ChatClient.Outgoing;
 import dev.countdown.chat.MessageLimits;
 import dev.countdown.chat.ReleaseView;
@@ -20,15 +32,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders the parts of a release's {@link ThreadLayout} as Block Kit, and says how much of a long
- * section one message holds (50 blocks, ~12k characters).
+ * Renders the parts of a release's {@link ThreadLayout} as Block Kit, with Bolt's typed model of
+ * it, and says how much of a long section one message holds (50 blocks, ~12k characters).
  */
 final class SlackBlocks {
 
     static final int MAX_BLOCKS = 48;
     static final int MAX_CHARS = 11_000;
     private static final int SECTION_TEXT = 2_900;
-    private static final ObjectMapper JSON = Json.MAPPER;
+    /** Slack's own serialization of its model: the JSON its Web API reads. */
+    private static final Gson GSON = GsonFactory.createSnakeCase();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private SlackBlocks() {
@@ -56,8 +69,8 @@ final class SlackBlocks {
 
         @Override
         public Size item(ReleaseView view, SectionView section, ItemView item) {
-            List<ObjectNode> blocks = SlackBlocks.item(view, section, item);
-            return new Size(blocks.size(), blocks.stream().mapToInt(b -> b.toString().length()).sum());
+            List<LayoutBlock> blocks = SlackBlocks.item(view, section, item);
+            return new Size(blocks.size(), blocks.stream().mapToInt(b -> GSON.toJson(b).length()).sum());
         }
 
         @Override
@@ -67,24 +80,24 @@ final class SlackBlocks {
     };
 
     static Outgoing root(ReleaseView v) {
-        ArrayNode blocks = JSON.createArrayNode();
         String title = "Release " + v.service() + " " + v.version();
-        blocks.addObject().put("type", "header").set("text", plain(title));
-        blocks.add(mrkdwnSection("*State:* " + stateLabel(v) + (v.open() ? "   *Now:* " + SlackText.escape(v.phase()) : "")));
-        blocks.add(context("Items " + v.counters().settled() + "/" + v.counters().items() + " passed · "
-                + v.counters().failed() + " failed · approvals " + v.counters().rolesApproved() + "/"
-                + v.counters().rolesRequired() + " · round " + v.round() + " · details in the thread"));
+        List<LayoutBlock> blocks = List.of(
+                header(h -> h.text(plain(title))),
+                mrkdwnSection("*State:* " + stateLabel(v) + (v.open() ? "   *Now:* " + SlackText.escape(v.phase()) : "")),
+                contextLine("Items " + v.counters().settled() + "/" + v.counters().items() + " passed · "
+                        + v.counters().failed() + " failed · approvals " + v.counters().rolesApproved() + "/"
+                        + v.counters().rolesRequired() + " · round " + v.round() + " · details in the thread"));
         return message(title + ": " + stateLabel(v), blocks, false);
     }
 
     /** A section, or one part of a long one: its heading, its items, and under the last part its gate. */
     static Outgoing section(ReleaseView v, ThreadLayout.SectionPart part) {
         SectionView s = part.section();
-        ArrayNode blocks = JSON.createArrayNode();
+        List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(mrkdwnSection(headingText(s, part.index() > 0)));
-        part.items().forEach(item -> item(v, s, item).forEach(blocks::add));
+        part.items().forEach(item -> blocks.addAll(item(v, s, item)));
         if (part.last()) {
-            s.gate().ifPresent(g -> blocks.add(context("Gate: " + SlackText.escape(g) + " — "
+            s.gate().ifPresent(g -> blocks.add(contextLine("Gate: " + SlackText.escape(g) + " — "
                     + s.decided().map(d -> SlackText.escape(d.saidBy()) + " at " + TIME.format(d.at())
                     + (d.outcome() == Outcome.GO ? "" : "; /release decide polls it again"))
                     .orElse("/release decide polls it"))));
@@ -97,29 +110,23 @@ final class SlackBlocks {
                 + (s.locked() ? "  _unlocks after the gate before it_" : "");
     }
 
-    private static List<ObjectNode> item(ReleaseView v, SectionView s, ItemView item) {
-        List<ObjectNode> blocks = new ArrayList<>();
+    private static List<LayoutBlock> item(ReleaseView v, SectionView s, ItemView item) {
+        List<LayoutBlock> blocks = new ArrayList<>();
         StringBuilder text = new StringBuilder(icon(item.state())).append(' ').append(SlackText.escape(item.text()));
         item.setBy().ifPresent(setBy -> text.append("\n_").append(SlackText.escape(setBy))
                 .append(item.at().map(at -> " at " + TIME.format(at)).orElse("")).append('_'));
-        ObjectNode section = mrkdwnSection(SlackText.limit(text.toString(), SECTION_TEXT));
+        SectionBlock section = mrkdwnSection(SlackText.limit(text.toString(), SECTION_TEXT));
         if (v.open() && !s.locked()) {
             // An overflow holds at most five options: one block per item keeps long sections within limits.
-            ObjectNode overflow = section.putObject("accessory");
-            overflow.put("type", "overflow").put("action_id", SlackIds.item(v.releaseId(), item.id()));
-            ArrayNode options = overflow.putArray("options");
-            option(options, "Pass", "pass");
-            option(options, "Fail…", "fail");
-            option(options, "Not applicable", "na");
-            option(options, "Blocked", "blocked");
-            option(options, "Add a note…", "note");
+            section.setAccessory(overflowMenu(o -> o.actionId(SlackIds.item(v.releaseId(), item.id())).options(List.of(
+                    option(plain("Pass"), "pass"), option(plain("Fail…"), "fail"),
+                    option(plain("Not applicable"), "na"), option(plain("Blocked"), "blocked"),
+                    option(plain("Add a note…"), "note")))));
         }
         blocks.add(section);
         if (!item.notes().isEmpty()) {
-            ObjectNode context = JSON.createObjectNode().put("type", "context");
             // plain_text: a note is shown as written, never as mrkdwn or a mention
-            context.putArray("elements").add(plain(notes(item.notes())));
-            blocks.add(context);
+            blocks.add(Blocks.context(c -> c.elements(List.of(plain(notes(item.notes()))))));
         }
         return blocks;
     }
@@ -141,7 +148,7 @@ final class SlackBlocks {
 
     /** Each probe, its last result and when (an absolute time: a relative age would edit the message forever). */
     static Outgoing probes(ReleaseView v) {
-        ArrayNode blocks = JSON.createArrayNode();
+        List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(mrkdwnSection("*Probes*"));
         for (ReleaseView.ProbeView p : v.probes()) {
             String icon = p.outcome().map(o -> o.equals("pass") ? ":white_check_mark:" : ":x:").orElse(":white_square:");
@@ -149,21 +156,19 @@ final class SlackBlocks {
                     + p.outcome().map(o -> o + (p.summary().isBlank() ? "" : ": " + SlackText.escape(p.summary()))
                     + p.at().map(at -> " · " + TIME.format(at)).orElse("") + (p.stale() ? " · _stale_" : ""))
                     .orElse("not run yet");
-            ObjectNode section = mrkdwnSection(SlackText.limit(text, SECTION_TEXT));
             if (blocks.size() < MAX_BLOCKS - 1) {
-                ObjectNode run = section.putObject("accessory").put("type", "button")
-                        .put("action_id", SlackIds.probe(v.releaseId(), p.name()));
-                run.set("text", plain("Run"));
+                SectionBlock section = mrkdwnSection(SlackText.limit(text, SECTION_TEXT));
+                section.setAccessory(BlockElements.button(b -> b.actionId(SlackIds.probe(v.releaseId(), p.name())).text(plain("Run"))));
                 blocks.add(section);
             }
         }
-        ObjectNode actions = blocks.addObject().put("type", "actions");
-        button(actions.putArray("elements"), "Run all", SlackIds.probe(v.releaseId(), SlackIds.ALL_PROBES), "primary");
+        blocks.add(actions(a -> a.elements(List.of(
+                button("Run all", SlackIds.probe(v.releaseId(), SlackIds.ALL_PROBES), "primary")))));
         return message("Probes", blocks, false);
     }
 
     static Outgoing approvals(ReleaseView v) {
-        ArrayNode blocks = JSON.createArrayNode();
+        List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(mrkdwnSection("*Approvals*"));
         for (RoleView role : v.roles()) {
             StringBuilder text = new StringBuilder(role.satisfied() ? ":white_check_mark: " : role.rejectedBy().isEmpty()
@@ -178,36 +183,37 @@ final class SlackBlocks {
             }
             blocks.add(mrkdwnSection(text.toString()));
             if (v.open() && blocks.size() < MAX_BLOCKS) {
-                ObjectNode actions = blocks.addObject().put("type", "actions");
-                ArrayNode elements = actions.putArray("elements");
-                button(elements, "Approve", SlackIds.vote(v.releaseId(), true, role.id()), "primary");
-                button(elements, "Reject", SlackIds.vote(v.releaseId(), false, role.id()), "danger");
+                blocks.add(actions(a -> a.elements(List.of(
+                        button("Approve", SlackIds.vote(v.releaseId(), true, role.id()), "primary"),
+                        button("Reject", SlackIds.vote(v.releaseId(), false, role.id()), "danger")))));
             }
         }
         if (v.open()) {
-            decide(blocks.addObject().put("type", "actions").putArray("elements"), v);
+            blocks.add(actions(a -> a.elements(decide(v))));
         }
         return message("Approvals", blocks, false);
     }
 
     /** What cannot be undone asks first: decide, override, cancel. */
-    private static void decide(ArrayNode elements, ReleaseView v) {
+    private static List<BlockElement> decide(ReleaseView v) {
         String phase = SlackText.limit(v.phase(), 60);
-        confirm(button(elements, "Decide " + phase, SlackIds.decide(v.releaseId(), v.phase(), false), "primary"),
+        List<BlockElement> elements = new ArrayList<>();
+        elements.add(confirmed(button("Decide " + phase, SlackIds.decide(v.releaseId(), v.phase(), false), "primary"),
                 "Decide " + phase + "?", "Polls " + phase + " now: GO or NO-GO by the policy, posted in the thread"
-                        + " and the channel. A decision cannot be undone.", "Decide", "primary");
+                        + " and the channel. A decision cannot be undone.", "Decide", "primary"));
         if (v.overridable()) {
-            confirm(button(elements, "Override…", SlackIds.decide(v.releaseId(), v.phase(), true), "danger"),
+            elements.add(confirmed(button("Override…", SlackIds.decide(v.releaseId(), v.phase(), true), "danger"),
                     "Override " + phase + "?", "Asks for a GO the policy alone may refuse; it is recorded as an"
-                            + " override and cannot be undone.", "Override", "danger");
+                            + " override and cannot be undone.", "Override", "danger"));
         }
-        confirm(button(elements, "Cancel release", SlackIds.cancel(v.releaseId()), "danger"),
+        elements.add(confirmed(button("Cancel release", SlackIds.cancel(v.releaseId()), "danger"),
                 "Cancel " + v.service() + " " + v.version() + "?", "A cancelled release cannot be reopened.",
-                "Cancel release", "danger");
+                "Cancel release", "danger"));
+        return elements;
     }
 
     static Outgoing decision(ReleaseView v, DecisionView d) {
-        ArrayNode blocks = JSON.createArrayNode();
+        List<LayoutBlock> blocks = new ArrayList<>();
         boolean go = d.outcome() == Outcome.GO;
         String head = (go ? ":large_green_circle: " : ":red_circle: ") + "*" + (d.isFinal() ? "Release " + v.service()
                 + " " + v.version() : SlackText.escape(d.label())) + ": " + d.outcome().label() + "*"
@@ -220,8 +226,7 @@ final class SlackBlocks {
             blocks.add(mrkdwnSection(SlackText.limit(reasons.toString(), SECTION_TEXT)));
         }
         if (!d.note().isBlank()) {
-            ObjectNode context = blocks.addObject().put("type", "context");
-            context.putArray("elements").add(plain(SlackText.limit("Note: " + d.note(), SECTION_TEXT)));
+            blocks.add(Blocks.context(c -> c.elements(List.of(plain(SlackText.limit("Note: " + d.note(), SECTION_TEXT))))));
         }
         String text = (d.isFinal() ? "Release " + v.service() + " " + v.version() : d.label()) + ": " + d.outcome().label();
         return message(text, blocks, true);
@@ -229,15 +234,14 @@ final class SlackBlocks {
 
     /** An abort criterion fired during the watch: said in the thread and in the channel. */
     static Outgoing alert(ReleaseView v, ReleaseView.AlertView a) {
-        ArrayNode blocks = JSON.createArrayNode();
         String text = "Abort criterion fired for " + v.service() + " " + v.version() + ": " + a.probe();
-        blocks.add(mrkdwnSection(":rotating_light: *" + SlackText.escape(text) + "*\n" + SlackText.escape(a.summary())
-                + "\nat " + TIME.format(a.at()) + ". *Rollback recommended:* `/rollback`"));
-        return message(text, blocks, true);
+        return message(text, List.of(mrkdwnSection(":rotating_light: *" + SlackText.escape(text) + "*\n"
+                + SlackText.escape(a.summary()) + "\nat " + TIME.format(a.at()) + ". *Rollback recommended:* `/rollback`")),
+                true);
     }
 
-    private static Outgoing message(String text, ArrayNode blocks, boolean broadcast) {
-        return new Outgoing(text, blocks.toString(), broadcast);
+    private static Outgoing message(String text, List<LayoutBlock> blocks, boolean broadcast) {
+        return new Outgoing(text, GSON.toJson(blocks), broadcast);
     }
 
     private static String stateLabel(ReleaseView v) {
@@ -259,41 +263,26 @@ final class SlackBlocks {
         };
     }
 
-    private static ObjectNode mrkdwnSection(String text) {
-        ObjectNode section = JSON.createObjectNode().put("type", "section");
-        section.putObject("text").put("type", "mrkdwn").put("text", text);
-        return section;
+    private static SectionBlock mrkdwnSection(String text) {
+        return Blocks.section(s -> s.text(markdownText(text)));
     }
 
-    private static ObjectNode context(String text) {
-        ObjectNode context = JSON.createObjectNode().put("type", "context");
-        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", text);
-        return context;
+    private static LayoutBlock contextLine(String mrkdwn) {
+        return Blocks.context(c -> c.elements(List.of(markdownText(mrkdwn))));
     }
 
-    private static ObjectNode plain(String text) {
-        return JSON.createObjectNode().put("type", "plain_text").put("text", text).put("emoji", true);
+    private static PlainTextObject plain(String text) {
+        return PlainTextObject.builder().text(text).emoji(true).build();
     }
 
-    private static void option(ArrayNode options, String label, String value) {
-        ObjectNode option = options.addObject();
-        option.set("text", plain(label));
-        option.put("value", value);
+    private static ButtonElement button(String label, String actionId, String style) {
+        return BlockElements.button(b -> b.actionId(actionId).text(plain(label)).style(style));
     }
 
-    private static ObjectNode button(ArrayNode elements, String label, String actionId, String style) {
-        ObjectNode button = elements.addObject().put("type", "button").put("action_id", actionId).put("style", style);
-        button.set("text", plain(label));
+    /** Slack's confirmation dialog on a button: nothing happens until "confirm" is pressed. */
+    private static ButtonElement confirmed(ButtonElement button, String title, String text, String confirm, String style) {
+        button.setConfirm(confirmationDialog(d -> d.title(plain(SlackText.limit(title, 100)))
+                .text(plain(SlackText.limit(text, 300))).confirm(plain(confirm)).deny(plain("Not now")).style(style)));
         return button;
-    }
-
-    /** Slack's confirmation dialog on an element: nothing happens until "confirm" is pressed. */
-    private static void confirm(ObjectNode element, String title, String text, String confirm, String style) {
-        ObjectNode dialog = element.putObject("confirm");
-        dialog.set("title", plain(SlackText.limit(title, 100)));
-        dialog.set("text", plain(SlackText.limit(text, 300)));
-        dialog.set("confirm", plain(confirm));
-        dialog.set("deny", plain("Not now"));
-        dialog.put("style", style);
     }
 }
