@@ -17,11 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which of a manifest's Slack user groups a user belongs to. Slack does not send groups with a
  * click, so members are fetched per group and kept for a minute: a click costs no API call while
- * the cache is warm, and a membership change takes effect within that minute.
+ * the cache is warm, and a membership change takes effect within that minute. A stale group is
+ * refreshed once, in the background, however many clicks find it stale
+ * ({@code usergroups.users.list} is Tier 2: a refresh per click would be a storm of 429s); one that
+ * Slack could not list is tried again after {@link #RETRY}, its last members kept meanwhile.
  */
 final class SlackGroups {
 
     private static final Duration TTL = Duration.ofMinutes(1);
+    static final Duration RETRY = Duration.ofSeconds(30);
 
     private record Members(Set<String> users, Instant fetched) {
     }
@@ -29,6 +33,7 @@ final class SlackGroups {
     private final MethodsClient slack;
     private final Clock clock;
     private final Map<String, Members> cache = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     SlackGroups(MethodsClient slack, Clock clock) {
         this.slack = slack;
@@ -48,8 +53,14 @@ final class SlackGroups {
     private Set<String> members(String group) {
         Members cached = cache.get(group);
         if (cached != null) {
-            if (!cached.fetched().plus(TTL).isAfter(clock.instant())) {
-                Thread.ofVirtual().start(() -> fetch(group, cached));
+            if (!cached.fetched().plus(TTL).isAfter(clock.instant()) && refreshing.add(group)) {
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        fetch(group, cached);
+                    } finally {
+                        refreshing.remove(group);
+                    }
+                });
             }
             return cached.users();
         }
@@ -64,8 +75,11 @@ final class SlackGroups {
             cache.put(group, fresh);
             return fresh.users();
         } catch (IOException | SlackApiException e) {
-            // Unknown membership grants nothing; a stale answer is still better than none.
-            return cached == null ? Set.of() : cached.users();
+            // Unknown membership grants nothing; a stale answer is still better than none. Either is
+            // kept until RETRY has passed, so a Slack that cannot answer is not asked on every click.
+            Set<String> users = cached == null ? Set.of() : cached.users();
+            cache.put(group, new Members(users, clock.instant().minus(TTL).plus(RETRY)));
+            return users;
         }
     }
 }
