@@ -24,8 +24,8 @@ public class ChannelReleases {
     }
 
     public Optional<LoadedRelease> current(Platform platform, String channelId) {
-        return threads.findByPlatformAndChannelIdOrderByCreatedAtDesc(platform, channelId).stream()
-                .map(ChatThread::releaseId).findFirst().flatMap(releases::find);
+        return threads.findFirstByPlatformAndChannelIdOrderByCreatedAtDesc(platform, channelId)
+                .map(ChatThread::releaseId).flatMap(releases::find);
     }
 
     Optional<LoadedRelease> current(ChatCommands.Invocation inv) {

@@ -20,7 +20,8 @@ public final class ChatRepositories {
     public interface Threads extends CrudRepository<ChatThread, String> {
         List<ChatThread> findByReleaseId(String releaseId);
 
-        List<ChatThread> findByPlatformAndChannelIdOrderByCreatedAtDesc(Platform platform, String channelId);
+        /** The channel's latest release: one row read, by the (platform, channel_id, created_at) index. */
+        Optional<ChatThread> findFirstByPlatformAndChannelIdOrderByCreatedAtDesc(Platform platform, String channelId);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
