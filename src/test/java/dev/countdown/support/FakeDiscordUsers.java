@@ -77,15 +77,25 @@ public final class FakeDiscordUsers {
                     .orElseThrow(() -> new AssertionError("no form was opened: " + answers));
         }
 
-        /** Waits until the answers include a text (or a form). */
+        /**
+         * Waits for the answer: a reply, a form, a deferred update; after a deferred reply, for its
+         * {@code @original} edit as well.
+         */
         public Interaction await(Duration timeout) {
+            return until(() -> callbackType() == 4 || callbackType() == 6 || callbackType() == 8 || callbackType() == 9
+                    || callbackType() == 5 && answers.size() > 1, timeout);
+        }
+
+        /** Waits for a follow-up message after the first answer: a refusal after a deferred update. */
+        public Interaction awaitFollowUp(Duration timeout) {
+            return until(() -> answers.size() > 1, timeout);
+        }
+
+        private Interaction until(java.util.function.BooleanSupplier done, Duration timeout) {
             long end = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < end) {
-                if (text() != null || callbackType() == 9 || callbackType() == 6 && answers.size() > 1) {
-                    return this;
-                }
+            while (!done.getAsBoolean() && System.nanoTime() < end) {
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(10);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
