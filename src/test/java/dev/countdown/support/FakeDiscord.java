@@ -80,6 +80,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final Deque<Limit> limits = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger lostAnswers = new java.util.concurrent.atomic.AtomicInteger();
     final FakeDiscordUsers users = new FakeDiscordUsers(this);
 
     public FakeDiscord() {
@@ -118,6 +119,14 @@ public final class FakeDiscord implements AutoCloseable {
         for (int k = 0; k < count; k++) {
             limits.add(new Limit(method, pathPrefix, retryAfter, global));
         }
+    }
+
+    /**
+     * The next {@code count} message creates are made, but answered 500 as if the answer were lost
+     * on its way: the bot cannot know the message exists.
+     */
+    public void loseAnswers(int count) {
+        lostAnswers.set(count);
     }
 
     public List<Call> calls() {
@@ -204,7 +213,12 @@ public final class FakeDiscord implements AutoCloseable {
         } else if (p[0].equals("interactions") || p[0].equals("webhooks")) {
             users.answer(ex, method, p, request);
         } else if (method.equals("POST") && p[0].equals("channels") && p.length == 3 && p[2].equals("messages")) {
-            send(ex, 200, create(p[1], request));
+            ObjectNode created = create(p[1], request);
+            if (lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                send(ex, 500, JSON.createObjectNode().put("message", "lost on its way").put("code", 0));
+                return;
+            }
+            send(ex, 200, created);
         } else if (method.equals("PATCH") && p[0].equals("channels") && p.length == 4) {
             Message m = messages.get(p[3]);
             if (m == null) {
