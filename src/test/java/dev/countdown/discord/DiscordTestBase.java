@@ -50,7 +50,7 @@ abstract class DiscordTestBase implements TestPropertyProvider {
     static final String MANIFEST = """
             service: web
             template: web.md
-            channels: { discord: ["%s"] }
+            channels: %s
             roles:
               qa-lead:
                 owners: { discord-users: ["%s"], discord-roles: ["%s"] }
@@ -93,7 +93,7 @@ abstract class DiscordTestBase implements TestPropertyProvider {
         String url = "http://127.0.0.1:" + health.getAddress().getPort() + "/health";
         try {
             Map<String, Object> fixture = ServiceFixture.write(Files.createTempDirectory("discord"), CHECKLIST,
-                    MANIFEST.formatted(FakeDiscord.CHANNEL, QA, QA_TEAM, BE, BE2, RM, RM, url));
+                    MANIFEST.formatted(channels(), QA, QA_TEAM, BE, BE2, RM, RM, url));
             Map<String, String> properties = new HashMap<>();
             fixture.forEach((k, v) -> properties.put(k, v.toString()));
             properties.putAll(discord.botSettings());
@@ -102,6 +102,11 @@ abstract class DiscordTestBase implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The manifest's channels. */
+    String channels() {
+        return "{ discord: [\"" + FakeDiscord.CHANNEL + "\"] }";
     }
 
     @AfterAll
