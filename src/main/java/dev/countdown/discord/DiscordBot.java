@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What Discord sends the bot: a guild coming up gets the slash commands; a command is deferred at
- * once (ephemerally) and answered when the shared verb has run; clicks and forms go to
- * {@link DiscordClicks}. Work runs off JDA's event thread, so one slow database call holds up no
- * other interaction's three seconds.
+ * on JDA's event thread (ephemerally) and answered when the shared verb has run; clicks and forms
+ * go to {@link DiscordClicks}, which acknowledge them the same way. The work runs off the event
+ * thread, so one slow database call holds up no other interaction's three seconds.
  */
 final class DiscordBot extends ListenerAdapter {
 
@@ -82,7 +82,7 @@ final class DiscordBot extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        run(() -> clicks.button(event));
+        clicks.button(event);
     }
 
     @Override
@@ -92,7 +92,7 @@ final class DiscordBot extends ListenerAdapter {
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
-        run(() -> clicks.form(event));
+        clicks.form(event);
     }
 
     private void run(Runnable task) {

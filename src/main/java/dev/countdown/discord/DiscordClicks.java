@@ -9,6 +9,7 @@ import dev.countdown.release.Limits;
 import dev.countdown.release.Origin;
 import dev.countdown.release.Platform;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
@@ -21,19 +22,25 @@ import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
 
 /**
- * Clicks on a release's messages, the item select and the item form. A button is acknowledged at
- * once with a deferred update (its message is edited through the outbox), then routed; what is
+ * Clicks on a release's messages, the item select and the item form. A button is acknowledged on
+ * JDA's event thread with a deferred update (its message is edited through the outbox), then
+ * routed on a worker; what is
  * worth saying, a refusal naming the owners above all, follows as an ephemeral message. The
  * select answers with the form, which must be the first answer.
  */
 final class DiscordClicks {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiscordClicks.class);
+
     private final ClickRouter router;
     private final WhoCan whoCan;
+    private final Executor work;
 
-    DiscordClicks(ClickRouter router, WhoCan whoCan) {
+    /** {@code work} runs what follows the acknowledgement, off JDA's event thread. */
+    DiscordClicks(ClickRouter router, WhoCan whoCan, Executor work) {
         this.router = router;
         this.whoCan = whoCan;
+        this.work = work;
     }
 
     void button(ButtonInteractionEvent event) {
@@ -43,10 +50,9 @@ final class DiscordClicks {
             return;
         }
         event.deferEdit().queue();
-        ClickRouter.Routed routed = router.route(new ClickRouter.Click(parsed.get().ref(), parsed.get().value(), null),
-                manifest -> DiscordIdentity.actor(event.getUser(), event.getMember(), manifest),
-                "discord:" + event.getId(), origin(event.getGuildChannel()));
-        say(event.getHook(), routed);
+        later(() -> say(event.getHook(), router.route(new ClickRouter.Click(parsed.get().ref(),
+                parsed.get().value(), null), manifest -> DiscordIdentity.actor(event.getUser(), event.getMember(),
+                manifest), "discord:" + event.getId(), origin(event.getGuildChannel()))));
     }
 
     /** An item chosen in a section's select: its form, to set a state other than pass and say why. */
@@ -89,15 +95,27 @@ final class DiscordClicks {
             return;
         }
         event.deferReply(true).queue();
-        ClickRouter.Routed routed = router.route(new ClickRouter.Click(ref.get(), state, note),
-                manifest -> DiscordIdentity.actor(event.getUser(), event.getMember(), manifest),
-                "discord:" + event.getId(), origin(event.getGuildChannel()));
-        String text = switch (routed) {
-            case ClickRouter.Routed.Answered a -> a.worthSaying() ? render(a.answer()) : "Saved.";
-            case ClickRouter.Routed.Unreadable u -> u.why();
-            case ClickRouter.Routed.NeedsNote n -> "Write what happened, so the decision can say why.";
-        };
-        event.getHook().editOriginal(text).queue();
+        later(() -> {
+            ClickRouter.Routed routed = router.route(new ClickRouter.Click(ref.get(), state, note),
+                    manifest -> DiscordIdentity.actor(event.getUser(), event.getMember(), manifest),
+                    "discord:" + event.getId(), origin(event.getGuildChannel()));
+            String text = switch (routed) {
+                case ClickRouter.Routed.Answered a -> a.worthSaying() ? render(a.answer()) : "Saved.";
+                case ClickRouter.Routed.Unreadable u -> u.why();
+                case ClickRouter.Routed.NeedsNote n -> "Write what happened, so the decision can say why.";
+            };
+            event.getHook().editOriginal(text).queue();
+        });
+    }
+
+    private void later(Runnable task) {
+        work.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a Discord click failed after its acknowledgement: {}", e.toString(), e);
+            }
+        });
     }
 
     private void say(InteractionHook hook, ClickRouter.Routed routed) {

@@ -62,7 +62,7 @@ class DiscordFactory {
         JDABuilder builder = JDABuilder.createLight(token.strip(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(base.endsWith("/") ? base : base + "/"))
                 .addEventListeners(new DiscordBot(commands, whoCan, new DiscordSlashCommands(registry),
-                        new DiscordClicks(clicks, whoCan), work, guildId.strip()));
+                        new DiscordClicks(clicks, whoCan, work), work, guildId.strip()));
         if (!gatewayUrl.isBlank()) {
             String gateway = gatewayUrl.strip();
             builder.setSessionController(new SessionControllerAdapter() {

@@ -43,6 +43,7 @@ class DiscordCeremonyTest extends DiscordTestBase {
         assertThat(discord.find(root.id(), "### Full rollout").visibleText()).contains("unlocks after the gate");
 
         click(RM, canary, "pass!", "canary.canary-deployed-to-5-of-traffic");
+        deliverUntil(d -> d.find(root.id(), "### Canary").visibleText().contains("✅ Canary deployed"));
         Interaction probe = release(RM, "probe", Map.of());
         assertThat(probe.text()).contains("Running 1 probe: health");
         deliverUntil(d -> d.find(root.id(), "### Probes").visibleText().contains("✅ pass"));
@@ -62,7 +63,10 @@ class DiscordCeremonyTest extends DiscordTestBase {
         click(QA2, approvals, "cd|", "|approve|qa-lead");
         click(BE, approvals, "cd|", "|approve|backend-lead");
         click(BE, approvals, "cd|", "|approve|backend-lead");
-        deliverUntil(d -> d.find(root.id(), "### Approvals").visibleText().contains("Backend Lead** — 1 of 2"));
+        deliverUntil(d -> d.find(root.id(), "### Approvals").visibleText().contains("Backend Lead** — 1 of 2")
+                && d.find(root.id(), "### Approvals").visibleText().contains("QA Lead** — 1 of 1"));
+        sleep(300);
+        deliver();
         assertThat(discord.find(root.id(), "### Approvals").visibleText())
                 .as("a double click counts once; a role's member approves by role")
                 .contains("QA Lead** — 1 of 1", "approved by qa2", "Backend Lead** — 1 of 2\napproved by Bea");
@@ -70,6 +74,7 @@ class DiscordCeremonyTest extends DiscordTestBase {
         deliverUntil(d -> d.find(root.id(), "### Full rollout").customIds().stream().anyMatch(i -> i.startsWith("cd-more")));
         FakeDiscord.Message rollout = discord.find(root.id(), "### Full rollout");
         click(RM, rollout, "pass!", "full-rollout.100-of-traffic-on-the-new-version");
+        deliverUntil(d -> d.find(root.id(), "### Full rollout").visibleText().contains("✅ 100% of traffic"));
         Interaction chosen = discord.users().select(QA, rollout, id(rollout, "cd-more", ""),
                 DiscordIds.itemRef(releaseId(rollout), SMOKE)).await(Duration.ofSeconds(5));
         JsonNode form = chosen.modal();
@@ -83,6 +88,8 @@ class DiscordCeremonyTest extends DiscordTestBase {
 
         click(QA, discord.find(root.id(), "### Full rollout"), "pass!", SMOKE);
         click(BE2, approvals, "cd|", "|approve|backend-lead");
+        deliverUntil(d -> d.find(root.id(), "### Approvals").visibleText().contains("Backend Lead** — 2 of 2")
+                && d.find(root.id(), "### Full rollout").visibleText().contains("✅ Smoke tests pass"));
         assertThat(release(RM, "decide", Map.of()).text()).contains("Release decision: GO");
         deliverUntil(d -> d.channel(root.id()).stream().anyMatch(m -> m.attachmentNames().size() == 2));
         assertThat(discord.find(root.id(), "Release web v1.0.0: GO").json().path("components").get(0)
