@@ -38,10 +38,10 @@ final class DiscordClient implements ChatClient {
 
     static final String THREAD_NAME_FALLBACK = "Release";
 
-    private final JDA jda;
+    private final DiscordConnection connection;
 
-    DiscordClient(JDA jda) {
-        this.jda = jda;
+    DiscordClient(DiscordConnection connection) {
+        this.connection = connection;
     }
 
     @Override
@@ -127,8 +127,13 @@ final class DiscordClient implements ChatClient {
                 .deserializeAs(MessageTopLevelComponentUnion.class, DataArray.fromJson(body)).toList();
     }
 
+    private JDA jda(Operation operation) throws Fault {
+        return connection.jda().orElseThrow(() -> new Fault(Fault.Kind.UNAVAILABLE, operation, Duration.ZERO,
+                "the Discord bot is not logged in yet"));
+    }
+
     private TextChannel parent(String channel, Operation operation) throws Fault {
-        TextChannel parent = jda.getTextChannelById(channel);
+        TextChannel parent = jda(operation).getTextChannelById(channel);
         if (parent == null) {
             throw new Fault(Fault.Kind.UNAVAILABLE, operation, Duration.ZERO, "Discord channel " + channel
                     + " is not (yet) visible to the bot: is it in the guild, and connected?");
@@ -138,7 +143,7 @@ final class DiscordClient implements ChatClient {
 
     /** The thread started from {@code rootId}: known to JDA, or listed by Discord, or started now. */
     private ThreadChannel thread(TextChannel parent, String rootId, String name, Operation operation) throws Fault {
-        ThreadChannel thread = jda.getThreadChannelById(rootId);
+        ThreadChannel thread = jda(operation).getThreadChannelById(rootId);
         if (thread != null) {
             return thread;
         }

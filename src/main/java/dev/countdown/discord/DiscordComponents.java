@@ -64,12 +64,6 @@ final class DiscordComponents {
         return this;
     }
 
-    DiscordComponents divider() {
-        children().addObject().put("type", 14).put("divider", true).put("spacing", 1);
-        components++;
-        return this;
-    }
-
     /** The message body: one container. */
     String body() {
         return JSON.arrayNode().add(container).toString();

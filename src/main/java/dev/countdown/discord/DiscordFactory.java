@@ -25,7 +25,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -50,8 +49,8 @@ class DiscordFactory {
     }
 
     @Context
-    @Bean(preDestroy = "shutdownNow")
-    JDA jda(DiscordSettings checked, @Value("${" + DiscordSettings.TOKEN + "}") String token,
+    @Bean(preDestroy = "close")
+    DiscordConnection connection(DiscordSettings checked, @Value("${" + DiscordSettings.TOKEN + "}") String token,
             @Value("${countdown.discord.api-url:}") String apiUrl,
             @Value("${countdown.discord.gateway-url:}") String gatewayUrl,
             @Value("${countdown.discord.guild-id:}") String guildId,
@@ -72,15 +71,15 @@ class DiscordFactory {
                 }
             }).setCompression(Compression.NONE);
         }
-        return builder.build();
+        return new DiscordConnection(builder);
     }
 
     @Singleton
-    ChatDelivery delivery(JDA jda, ChatRepositories.Messages messages, ReleaseService releases, Clock clock) {
+    ChatDelivery delivery(DiscordConnection connection, ChatRepositories.Messages messages, ReleaseService releases, Clock clock) {
         // Discord allows 50 requests a second for the bot; edits and posts keep under it together.
         SendBudget budget = new SendBudget(Map.of(ChatClient.Operation.POST, 20, ChatClient.Operation.EDIT, 20),
                 Duration.ofSeconds(1), 4);
-        return new ThreadSync(Platform.DISCORD, new DiscordRenderer(), new DiscordClient(jda), messages, releases,
+        return new ThreadSync(Platform.DISCORD, new DiscordRenderer(), new DiscordClient(connection), messages, releases,
                 new RateGate(), budget, clock);
     }
 }

@@ -153,6 +153,10 @@ public final class FakeDiscord implements AutoCloseable {
                         + channel(threadId).stream().map(Message::visibleText).toList()));
     }
 
+    java.util.Collection<ObjectNode> threads() {
+        return threads.values();
+    }
+
     public boolean hasThread(String id) {
         return threads.containsKey(id);
     }
@@ -326,40 +330,6 @@ public final class FakeDiscord implements AutoCloseable {
         return JSON.createObjectNode().put("id", BOT).put("username", "countdown").put("discriminator", "0000")
                 .putNull("avatar").put("bot", true).putNull("global_name").put("public_flags", 0).put("flags", 0)
                 .put("verified", true).put("mfa_enabled", false);
-    }
-
-    /** The guild as GUILD_CREATE sends it: the channel, the threads started so far, the roles, the bot. */
-    ObjectNode guildCreate() {
-        ObjectNode g = JSON.createObjectNode().put("id", GUILD).put("name", "Shop").putNull("icon").putNull("splash")
-                .put("owner_id", "700000000000000009").put("afk_timeout", 300).put("verification_level", 0)
-                .put("default_message_notifications", 0).put("explicit_content_filter", 0).put("mfa_level", 0)
-                .put("premium_tier", 0).put("preferred_locale", "en-US").put("nsfw_level", 0).put("member_count", 1)
-                .put("large", false).put("unavailable", false).put("joined_at", Instant.now().toString())
-                .putNull("system_channel_id").putNull("description").putNull("banner").put("max_members", 1000);
-        ArrayNode roles = g.putArray("roles");
-        role(roles, GUILD, "@everyone", 0, PERMISSIONS);
-        users.roles().forEach(r -> role(roles, r, "role " + r, 1, 0));
-        ObjectNode channel = g.putArray("channels").addObject().put("id", CHANNEL).put("type", 0).put("guild_id", GUILD)
-                .put("name", "deployments").put("position", 0).putNull("parent_id").put("nsfw", false)
-                .put("rate_limit_per_user", 0).put("flags", 0);
-        channel.putArray("permission_overwrites");
-        g.putArray("threads").addAll(threads.values());
-        ObjectNode self = g.putArray("members").addObject().put("joined_at", Instant.now().toString())
-                .put("deaf", false).put("mute", false).put("flags", 0).put("pending", false);
-        self.set("user", botUser());
-        self.putArray("roles");
-        for (String empty : List.of("guild_scheduled_events", "emojis", "voice_states", "stickers", "features",
-                "presences", "stage_instances", "soundboard_sounds")) {
-            g.putArray(empty);
-        }
-        return g;
-    }
-
-    private static void role(ArrayNode roles, String id, String name, int position, long permissions) {
-        ObjectNode role = roles.addObject().put("id", id).put("name", name).put("color", 0).put("hoist", false)
-                .put("position", position).put("permissions", Long.toString(permissions)).put("managed", false)
-                .put("mentionable", false).put("flags", 0);
-        role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -91,7 +92,7 @@ final class FakeDiscordGateway extends WebSocketServer {
             case 1 -> conn.send(JSON.createObjectNode().put("op", 11).toString());
             case 2, 6 -> {
                 dispatch("READY", readyPayload());
-                dispatch("GUILD_CREATE", discord.guildCreate());
+                dispatch("GUILD_CREATE", guildCreate());
                 ready.countDown();
             }
             default -> {
@@ -108,6 +109,40 @@ final class FakeDiscordGateway extends WebSocketServer {
         d.putArray("private_channels");
         d.putObject("application").put("id", FakeDiscord.APP).put("flags", 0);
         return d;
+    }
+
+    /** The guild as GUILD_CREATE sends it: the channel, the threads started so far, the roles, the bot. */
+    private ObjectNode guildCreate() {
+        ObjectNode g = JSON.createObjectNode().put("id", FakeDiscord.GUILD).put("name", "Shop").putNull("icon").putNull("splash")
+                .put("owner_id", "700000000000000009").put("afk_timeout", 300).put("verification_level", 0)
+                .put("default_message_notifications", 0).put("explicit_content_filter", 0).put("mfa_level", 0)
+                .put("premium_tier", 0).put("preferred_locale", "en-US").put("nsfw_level", 0).put("member_count", 1)
+                .put("large", false).put("unavailable", false).put("joined_at", Instant.now().toString())
+                .putNull("system_channel_id").putNull("description").putNull("banner").put("max_members", 1000);
+        ArrayNode roles = g.putArray("roles");
+        role(roles, FakeDiscord.GUILD, "@everyone", 0, FakeDiscord.PERMISSIONS);
+        discord.users.roles().forEach(r -> role(roles, r, "role " + r, 1, 0));
+        ObjectNode channel = g.putArray("channels").addObject().put("id", FakeDiscord.CHANNEL).put("type", 0).put("guild_id", FakeDiscord.GUILD)
+                .put("name", "deployments").put("position", 0).putNull("parent_id").put("nsfw", false)
+                .put("rate_limit_per_user", 0).put("flags", 0);
+        channel.putArray("permission_overwrites");
+        g.putArray("threads").addAll(discord.threads());
+        ObjectNode self = g.putArray("members").addObject().put("joined_at", Instant.now().toString())
+                .put("deaf", false).put("mute", false).put("flags", 0).put("pending", false);
+        self.set("user", discord.botUser());
+        self.putArray("roles");
+        for (String empty : java.util.List.of("guild_scheduled_events", "emojis", "voice_states", "stickers", "features",
+                "presences", "stage_instances", "soundboard_sounds")) {
+            g.putArray(empty);
+        }
+        return g;
+    }
+
+    private static void role(ArrayNode roles, String id, String name, int position, long permissions) {
+        ObjectNode role = roles.addObject().put("id", id).put("name", name).put("color", 0).put("hoist", false)
+                .put("position", position).put("permissions", Long.toString(permissions)).put("managed", false)
+                .put("mentionable", false).put("flags", 0);
+        role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
     }
 
     @Override
