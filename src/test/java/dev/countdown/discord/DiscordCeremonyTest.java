@@ -104,11 +104,15 @@ class DiscordCeremonyTest extends DiscordTestBase {
         assertThat(discord.channel(FakeDiscord.CHANNEL)).as("the decision is said in the channel too")
                 .anyMatch(m -> m.visibleText().contains("Release web v1.0.0: GO — in the thread"));
         assertThat(release(RM, "status", Map.of()).text()).contains("web v1.0.0 is go");
+        assertThat(discord.users().slashIn(root.id(), RM, "release", "status", Map.of()).await(Duration.ofSeconds(5))
+                .text()).as("typed in the release's thread, a command is about its channel").contains("web v1.0.0 is go");
     }
 
     @Test
     void helpRollbackAndServiceNamesAsTyped() {
         assertThat(release(RM, "help", Map.of()).text()).contains("/release start", "/release decide");
+        assertThat(release(STRANGER, "start", Map.of("version", "v9.9.9")).text())
+                .as("a refused start names who may, as mentions").contains("<@" + RM + ">");
         assertThat(discord.users().slash(RM, "rollback", null, Map.of()).await(Duration.ofSeconds(5)).text())
                 .contains("rollback ceremony is coming");
         Interaction choices = discord.users().autocomplete(RM, "release", "start", "service", "w")

@@ -124,6 +124,11 @@ public final class FakeDiscordUsers {
 
     /** {@code /release <sub> option=value...}, typed in the channel. */
     public Interaction slash(String user, String command, String sub, Map<String, Object> options) {
+        return slashIn(FakeDiscord.CHANNEL, user, command, sub, options);
+    }
+
+    /** The same, typed in a channel or thread of the guild. */
+    public Interaction slashIn(String channelId, String user, String command, String sub, Map<String, Object> options) {
         ObjectNode data = FakeDiscord.JSON.createObjectNode().put("id", discord.nextId()).put("name", command).put("type", 1);
         ArrayNode top = data.putArray("options");
         ArrayNode args = top;
@@ -139,7 +144,7 @@ public final class FakeDiscordUsers {
                 o.put("type", 3).put("value", option.getValue().toString());
             }
         }
-        return send(2, user, data, null);
+        return send(2, user, data, null, channelId);
     }
 
     /** A button pressed on a message. */
@@ -179,6 +184,10 @@ public final class FakeDiscordUsers {
     }
 
     private Interaction send(int type, String userId, ObjectNode data, FakeDiscord.Message message) {
+        return send(type, userId, data, message, message == null ? FakeDiscord.CHANNEL : message.channelId());
+    }
+
+    private Interaction send(int type, String userId, ObjectNode data, FakeDiscord.Message message, String channelId) {
         Person person = people.get(userId);
         if (person == null) {
             throw new IllegalArgumentException("no such member " + userId);
@@ -191,7 +200,6 @@ public final class FakeDiscordUsers {
                 .put("type", type).put("token", token).put("version", 1).put("guild_id", FakeDiscord.GUILD)
                 .put("locale", "en-US").put("guild_locale", "en-US").put("app_permissions", Long.toString(FakeDiscord.PERMISSIONS))
                 .put("context", 0);
-        String channelId = message == null ? FakeDiscord.CHANNEL : message.channelId();
         d.put("channel_id", channelId);
         d.set("channel", channel(channelId));
         d.putObject("guild").put("id", FakeDiscord.GUILD).put("locale", "en-US").putArray("features");
