@@ -65,9 +65,17 @@ final class DiscordBot extends ListenerAdapter {
         }
         event.deferReply(true).queue();
         run(() -> {
-            // The interaction id is the idempotency key: Discord sends each command once.
-            ChatCommands.Answer answer = commands.handle(DiscordSlashCommands.invocation(event, "discord:" + event.getId()));
-            event.getHook().editOriginal(DiscordText.limit(whoCan.render(answer, DiscordText.MENTIONS), 2_000)).queue();
+            String text;
+            try {
+                // The interaction id is the idempotency key: Discord sends each command once.
+                ChatCommands.Answer answer = commands.handle(DiscordSlashCommands.invocation(event,
+                        "discord:" + event.getId()));
+                text = whoCan.render(answer, DiscordText.MENTIONS);
+            } catch (IllegalArgumentException e) {
+                // input the core refuses (a name or id beyond its limits): said, not left "thinking…"
+                text = DiscordText.escape("Countdown could not do that: " + e.getMessage());
+            }
+            event.getHook().editOriginal(DiscordText.limit(text, 2_000)).queue();
         });
     }
 
