@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * <p>The encoding stays readable rather than short: with a release id of {@link Limits#RELEASE_ID}
  * and a target of {@link Limits#ID} it is at most {@value #MAX_LENGTH} characters, under Slack's 255.
- * It stays under Discord's 100 only while the target is at most {@value #SHORT_TARGET} characters.
+ * It stays under Discord's 100 only while the target is at most {@value #SHORT_TARGET} characters;
+ * {@link #encodeWithin} carries a longer target as a short digest instead, which
+ * {@link ClickRouter} resolves against the release's own items, probes and roles.
  */
 public record ActionRef(String releaseId, Verb verb, String target) {
 
@@ -25,6 +27,8 @@ public record ActionRef(String releaseId, Verb verb, String target) {
     /** The target of the cancel button, which has nothing else to name. */
     public static final String RELEASE = "release";
     private static final String PREFIX = "cd|";
+    /** Starts a digest of a target: no item id, probe name or role id can contain it. */
+    static final String DIGEST = "~";
 
     /** What a click may ask; a closed set, so a button from elsewhere decodes to nothing. */
     public enum Verb {
@@ -81,6 +85,37 @@ public record ActionRef(String releaseId, Verb verb, String target) {
 
     public String encode() {
         return PREFIX + releaseId + "|" + verb.token() + "|" + target;
+    }
+
+    /**
+     * The encoding in at most {@code max} characters (Discord's custom ids hold 100): a target
+     * that would not fit is carried as the first 80 bits of its SHA-256, enough to tell a
+     * release's targets apart.
+     */
+    public String encodeWithin(int max) {
+        String full = encode();
+        if (full.length() <= max) {
+            return full;
+        }
+        String shortened = new ActionRef(releaseId, verb, digest(target)).encode();
+        if (shortened.length() > max) {
+            throw new IllegalArgumentException("no encoding of this action fits " + max + " characters");
+        }
+        return shortened;
+    }
+
+    /** Whether the target is a digest that {@link #resolves} still has to match. */
+    public boolean digested() {
+        return target.startsWith(DIGEST);
+    }
+
+    /** Whether a digested target stands for {@code candidate}. */
+    public boolean resolves(String candidate) {
+        return digest(candidate).equals(target);
+    }
+
+    static String digest(String target) {
+        return DIGEST + dev.countdown.evidence.Sha256.hex(target).substring(0, 20);
     }
 
     /** The reference a button id encodes; empty when it is not one, or names a verb Countdown does not know. */

@@ -26,8 +26,15 @@ public interface ChatClient {
     record Upload(String name, String content) {
     }
 
-    /** One person in a channel, and the thread they acted in when they acted in one. */
-    record Recipient(String channel, Optional<String> threadRef, String user) {
+    /**
+     * One person in a channel, the thread they acted in when they acted in one, and the platform's
+     * handle for answering their request privately where it needs one (Discord's interaction token).
+     */
+    record Recipient(String channel, Optional<String> threadRef, String user, Optional<String> interaction) {
+
+        public Recipient(String channel, Optional<String> threadRef, String user) {
+            this(channel, threadRef, user, Optional.empty());
+        }
     }
 
     /** Posts in the channel, or in the thread under {@code rootRef}; returns the platform's id for the message. */

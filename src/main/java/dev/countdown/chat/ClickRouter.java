@@ -68,6 +68,14 @@ public class ClickRouter {
         if (release.isEmpty()) {
             return said(refusal("That release is no longer here."));
         }
+        if (ref.digested()) {
+            Optional<ActionRef> resolved = resolve(ref, release.get());
+            if (resolved.isEmpty()) {
+                return said(refusal("That button names nothing this release has."));
+            }
+            ref = resolved.get();
+            click = new Click(ref, click.value(), click.note());
+        }
         Actor actor = actorFor.apply(release.get().definition().manifest());
         String id = ref.releaseId();
         return switch (ref.verb()) {
@@ -97,6 +105,19 @@ public class ClickRouter {
         }
         return handle(new Command.SetItem(releaseId, itemId, ItemState.parse(value), orEmpty(click.note())), actor, key,
                 origin);
+    }
+
+    /** A target a platform carried as a digest (too long for its ids), matched to the release's own. */
+    private static Optional<ActionRef> resolve(ActionRef ref, LoadedRelease release) {
+        var definition = release.definition();
+        List<String> candidates = switch (ref.verb()) {
+            case ITEM -> definition.template().items().stream().map(i -> i.id()).toList();
+            case PROBE -> definition.manifest().probes().keySet().stream().toList();
+            case APPROVE, REJECT -> definition.manifest().roles().keySet().stream().toList();
+            default -> List.of();
+        };
+        return candidates.stream().filter(ref::resolves).findFirst()
+                .map(target -> new ActionRef(ref.releaseId(), ref.verb(), target));
     }
 
     /** What no item menu of Countdown sends, checked before anything is looked up. */

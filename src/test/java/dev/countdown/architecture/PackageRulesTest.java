@@ -41,6 +41,16 @@ class PackageRulesTest {
     }
 
     @Test
+    void thePlatformAdaptersKnowNothingOfEachOther() {
+        noClasses().that().resideInAPackage("dev.countdown.discord..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.countdown.slack..", "com.slack..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.countdown.slack..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.countdown.discord..", "net.dv8tion..")
+                .check(CLASSES);
+    }
+
+    @Test
     void evidenceCanBeVerifiedWithoutTheRest() {
         noClasses().that().resideInAPackage("dev.countdown.evidence..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.countdown.release..", "dev.countdown.manifest..",

@@ -50,4 +50,20 @@ class ActionRefTest {
         assertThatThrownBy(() -> ActionRef.item("r1|approve", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThat(ActionRef.decode(null)).isEmpty();
     }
+
+    @Test
+    void aTargetTooLongForDiscordTravelsAsADigestThatResolvesToItAlone() {
+        String release = "r".repeat(Limits.RELEASE_ID);
+        String item = "full-rollout." + "t".repeat(150);
+        ActionRef ref = ActionRef.item(release, item);
+
+        String id = ref.encodeWithin(100);
+        ActionRef decoded = ActionRef.decode(id).orElseThrow();
+
+        assertThat(id).hasSizeLessThanOrEqualTo(100);
+        assertThat(decoded.digested()).isTrue();
+        assertThat(decoded.resolves(item)).isTrue();
+        assertThat(decoded.resolves(item + "x")).isFalse();
+        assertThat(ActionRef.item("r1", "short").encodeWithin(100)).isEqualTo("cd|r1|item|short");
+    }
 }

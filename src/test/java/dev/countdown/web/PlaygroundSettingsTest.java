@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countdown.support.ApiClient;
 import dev.countdown.support.CountdownTestProperties;
+import dev.countdown.support.FakeDiscord;
 import dev.countdown.support.FakeSlack;
 import dev.countdown.support.TestPostgres;
 import io.micronaut.context.ApplicationContext;
@@ -27,10 +28,13 @@ class PlaygroundSettingsTest {
         assertThat(withApi.body()).contains("The playground is off", "the REST API has a token (COUNTDOWN_API_TOKEN)",
                 "Set <code>COUNTDOWN_PLAYGROUND=on</code>");
 
-        Map<String, String> withDiscord = new HashMap<>(alone);
-        withDiscord.put("countdown.discord.token", "discord-bot-token");
-        assertThat(get(withDiscord, "/playground").body()).contains("Discord is configured (DISCORD_TOKEN)")
-                .doesNotContain("COUNTDOWN_API_TOKEN");
+        try (FakeDiscord discord = new FakeDiscord().start()) {
+            // the bot now really starts: pointed at a fake, never at discord.com
+            Map<String, String> withDiscord = new HashMap<>(alone);
+            withDiscord.putAll(discord.botSettings());
+            assertThat(get(withDiscord, "/playground").body()).contains("Discord is configured (DISCORD_TOKEN)")
+                    .doesNotContain("COUNTDOWN_API_TOKEN");
+        }
 
         Map<String, String> off = new HashMap<>(alone);
         off.put("countdown.playground.enabled", "off");
