@@ -9,6 +9,8 @@
   window.addEventListener('pagehide', () => source.close());
   source.addEventListener('changed', async () => {
     const response = await fetch('/releases/' + id + '/live');
-    if (response.ok) live.innerHTML = await response.text();
+    if (!response.ok) return;
+    live.innerHTML = await response.text();
+    if (window.countdownTimes) window.countdownTimes(live);
   });
 })();

@@ -165,9 +165,14 @@ class DashboardBrowserTest implements TestPropertyProvider {
         loaded();
     }
 
-    /** Clicks a button and waits for the page it submits to. */
+    /** Clicks a button, first opening the item's menu it sits in, and waits for the page it submits to. */
     private void press(String label) {
-        var button = find(By.cssSelector("button[aria-label='" + label.replace("'", "\\'") + "']"));
+        By by = By.cssSelector("button[aria-label='" + label.replace("'", "\\'") + "']");
+        var menu = browser.findElements(By.xpath("//details[.//button[@aria-label=\"" + label + "\"]]/summary"));
+        if (!menu.isEmpty() && !browser.findElement(by).isDisplayed()) {
+            menu.getFirst().click();
+        }
+        var button = find(by);
         button.click();
         gone(button);
         loaded();
