@@ -154,6 +154,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
         assertThat(browser.text("#chain-head")).matches("[0-9a-f]{64}");
         assertThat(browser.text("main")).contains("evidence verify", "Release decision: GO");
         assertShownAsText("main");
+        browser.screenshot("evidence.png", 1280);
         assertThat(browser.script("return getComputedStyle(document.querySelector('h1')).fontSize;"))
                 .as("the printable page's own style applies under its policy").isEqualTo("25.6px");
         assertThat(browser.driver.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
@@ -163,7 +164,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
 
     @Test
     @Order(2)
-    void theListPagesPastFiftyReleasesNewestFirst() {
+    void theListPagesPastFiftyReleasesNewestFirst() throws Exception {
         ApiClient api = new ApiClient(server.getURI(), CountdownTestProperties.TOKEN);
         for (int k = 1; k <= 55; k++) {
             assertThat(api.post("/api/releases", "{\"service\":\"shop\",\"version\":\"v2." + k + ".0\",\"actor\":"
@@ -176,6 +177,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
         browser.find(By.linkText("Older →")).click();
         browser.waitFor(() -> browser.text("#shown").equals("Releases 51–56 of 56, newest first"));
         assertThat(browser.text("table.releases")).contains("v2.1.0", "v1.0.0").doesNotContain("v2.55.0");
+        browser.screenshot("list.png", 1280);
 
         browser.driver.get(server.getURI() + "/?state=go");
         assertThat(browser.driver.findElements(By.cssSelector("table.releases tbody tr"))).hasSize(1);
