@@ -21,10 +21,6 @@ public record ReleasePage(ReleaseView view, List<Gate> gates, List<Approval> app
     /** The items up to a gate (after the gate before it), and the gate's latest decision. */
     public record Gate(String label, Progress progress, List<SectionView> sections, Optional<DecisionView> decided,
                        boolean current) {
-
-        public String status() {
-            return decided.map(DecisionView::saidBy).orElse(current ? "decided next" : "not decided yet");
-        }
     }
 
     /**
@@ -57,6 +53,16 @@ public record ReleasePage(ReleaseView view, List<Gate> gates, List<Approval> app
 
     public String person(String who) {
         return people.shown(who);
+    }
+
+    /** "GO by rita", "GO (override) by the cto", the person named as the pages name people. */
+    public String saidBy(DecisionView d) {
+        return d.outcome().label() + (d.overridden() ? " (override)" : "") + " by " + person(d.by());
+    }
+
+    /** A gate's decision in words, or what happens to it next. */
+    public String status(Gate gate) {
+        return gate.decided().map(this::saidBy).orElse(gate.current() ? "decided next" : "not decided yet");
     }
 
     /** The state as its badge says it: GO, NO-GO, OPEN, CANCELLED, ... */

@@ -120,6 +120,14 @@ final class Chromium implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1280, 2000));
     }
 
+    /** Whether the page, {@code width} pixels wide, needs no sideways scrolling. */
+    boolean fits(int width) {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        Object fits = script("return document.documentElement.scrollWidth <= window.innerWidth;");
+        driver.manage().window().setSize(new Dimension(1280, 2000));
+        return Boolean.TRUE.equals(fits);
+    }
+
     private static By buttonLabelled(String label) {
         return By.cssSelector("button[aria-label='" + label.replace("'", "\\'") + "']");
     }

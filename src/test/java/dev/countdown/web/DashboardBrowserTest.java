@@ -126,11 +126,12 @@ class DashboardBrowserTest implements TestPropertyProvider {
         assertThat(browser.script("return window.notReloaded === true;")).as("approvals updated in place").isEqualTo(true);
         browser.screenshot("release-page-1280.png", 1280);
         browser.screenshot("release-page-390.png", 390);
-        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;"))
-                .as("nothing wider than a phone at 390 px").isEqualTo(true);
+        assertThat(browser.fits(390)).as("the release page at 390 px needs no sideways scrolling").isTrue();
 
         browser.driver.switchTo().window(playground);
         browser.screenshot("playground.png", 1280);
+        browser.screenshot("playground-390.png", 390);
+        assertThat(browser.fits(390)).as("the playground at 390 px needs no sideways scrolling").isTrue();
         browser.actAs("U0BE00002");
         browser.press("Approve Backend Lead");
         browser.actAs("U0RM00001");
