@@ -58,7 +58,8 @@ class DashboardController {
         String stateLabel = ReleaseList.STATES.contains(blank(state)) ? blank(state) : "";
         ReleaseListing.Filter filter = new ReleaseListing.Filter(blank(service).strip(),
                 stateLabel.toUpperCase(Locale.ROOT).replace('-', '_'), blank(version).strip());
-        int wanted = Math.max(1, parse(page));
+        // at most a million pages: past that the offset would overflow, and no list is that long
+        int wanted = Math.min(Math.max(1, parse(page)), 1_000_000);
         ReleaseListing.Found found = listing.page(filter, (wanted - 1) * ReleaseList.PAGE_SIZE, ReleaseList.PAGE_SIZE);
         int count = (int) Math.max(1, (found.total() + ReleaseList.PAGE_SIZE - 1) / ReleaseList.PAGE_SIZE);
         if (wanted > count && found.total() > 0) {
@@ -66,12 +67,8 @@ class DashboardController {
             wanted = count;
         }
         List<ReleaseList.Row> rows = found.ids().stream().map(releases::find).flatMap(Optional::stream).map(this::row).toList();
-        return list(new ReleaseList(rows, filter.service(), stateLabel, filter.version(), wanted, count, found.total(),
-                manifests.problems(), playground.enabled()));
-    }
-
-    private HttpResponse<String> list(ReleaseList list) {
-        return pages.ok("releases", "list", list);
+        return pages.ok("releases", "list", new ReleaseList(rows, filter.service(), stateLabel, filter.version(), wanted,
+                count, found.total(), manifests.problems(), playground.enabled()));
     }
 
     private ReleaseList.Row row(LoadedRelease loaded) {

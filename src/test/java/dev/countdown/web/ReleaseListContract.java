@@ -49,6 +49,8 @@ abstract class ReleaseListContract {
         assertThat(second).contains("Releases 51–53 of 53, newest first", "Page 2 of 2", "← Newer");
         assertThat(versions(second)).containsExactly("v1.3.0", "v1.2.0", "v1.1.0");
         assertThat(versions(page("/?page=99"))).as("past the end: the last page").containsExactly("v1.3.0", "v1.2.0", "v1.1.0");
+        assertThat(versions(page("/?page=2147483647"))).as("no overflow").containsExactly("v1.3.0", "v1.2.0", "v1.1.0");
+        assertThat(versions(page("/?page=-3"))).hasSize(50).startsWith("v1.53.0");
     }
 
     @Test
