@@ -104,6 +104,8 @@ class DashboardBrowserTest implements TestPropertyProvider {
         browser.waitFor(() -> browser.text("#counters").contains("Items 3/5 passed"));
         assertThat(browser.script("return window.notReloaded === true;")).as("the page updated in place").isEqualTo(true);
         assertThat(browser.attribute("svg.bar-large", "aria-label")).isEqualTo("3 of 5 passed, 0 failed, 2 pending");
+        assertThat(browser.script("return document.getElementById('live-status').textContent;"))
+                .as("a screen reader hears what moved").isEqualTo("Updated: OPEN. Items 3/5 passed · 0 failed · approvals 0/2");
 
         browser.driver.switchTo().window(playground);
         browser.type("/release decide");
