@@ -9,6 +9,13 @@
   window.addEventListener('pagehide', () => source.close());
   source.addEventListener('changed', async () => {
     const response = await fetch('/releases/' + id + '/live');
-    if (response.ok) live.innerHTML = await response.text();
+    if (!response.ok) return;
+    live.innerHTML = await response.text();
+    if (window.countdownTimes) window.countdownTimes(live);
+    // Say what moved in one line, rather than have a screen reader read the whole page again.
+    const status = document.getElementById('live-status');
+    const state = document.getElementById('state');
+    const counters = document.getElementById('counters');
+    if (status && state && counters) status.textContent = 'Updated: ' + state.textContent + '. ' + counters.textContent;
   });
 })();

@@ -1,5 +1,30 @@
-// The playground's channel follows changes made elsewhere (another tab, a probe run finishing).
+// The playground's channel: Slack's dialogs and menus, and changes made elsewhere (another tab, a probe run finishing).
 (() => {
+  // Fail…, Add a note…, Decide, Override and Cancel open a dialog, as they open a modal or a confirmation in Slack.
+  document.addEventListener('click', (event) => {
+    const opener = event.target.closest('[data-dialog]');
+    if (opener) {
+      const dialog = document.getElementById(opener.dataset.dialog);
+      if (dialog && dialog.showModal) {
+        opener.closest('details')?.removeAttribute('open');
+        dialog.showModal();
+        dialog.querySelector('textarea, button[type=submit]')?.focus();
+      }
+      return;
+    }
+    if (event.target.closest('[data-close]')) {
+      event.target.closest('dialog')?.close();
+      return;
+    }
+    // One overflow menu open at a time; a click elsewhere closes it.
+    document.querySelectorAll('details.overflow[open]').forEach((d) => {
+      if (!d.contains(event.target)) d.removeAttribute('open');
+    });
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') document.querySelectorAll('details.overflow[open]').forEach((d) => d.removeAttribute('open'));
+  });
+
   const main = document.querySelector('main[data-playground-release]');
   if (!main || !window.EventSource) return;
   const source = new EventSource('/releases/' + encodeURIComponent(main.dataset.playgroundRelease) + '/events');
@@ -11,7 +36,8 @@
   source.addEventListener('changed', (event) => {
     if (seen !== null && event.data !== seen) {
       const typing = document.activeElement && document.activeElement.value;
-      if (!typing) {
+      const busy = document.querySelector('dialog[open], details.overflow[open]');
+      if (!typing && !busy) {
         source.close();
         location.reload();
       }

@@ -32,6 +32,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +53,22 @@ class PlaygroundController {
 
     private final PlaygroundSettings settings;
     private final ManifestRegistry registry;
-    /** The buttons the playground's messages show; deciding and cancelling are typed here. */
-    private static final Set<ActionRef.Verb> CLICKABLE = EnumSet.of(ActionRef.Verb.ITEM, ActionRef.Verb.APPROVE,
-            ActionRef.Verb.REJECT, ActionRef.Verb.PROBE);
+    /** The buttons the playground's messages show: Slack's, deciding and cancelling behind a confirmation. */
+    private static final Set<ActionRef.Verb> CLICKABLE = EnumSet.allOf(ActionRef.Verb.class);
 
     private final ChatCommands commands;
     private final ClickRouter clicks;
     private final WhoCan whoCan;
+    private final Pages pages;
+    private final ReleasePages releasePages;
+    private final People people;
 
     PlaygroundController(PlaygroundSettings settings, ManifestRegistry registry, ChatCommands commands,
-                         ClickRouter clicks, WhoCan whoCan) {
+                         ClickRouter clicks, WhoCan whoCan, Pages pages, ReleasePages releasePages, People people) {
         this.whoCan = whoCan;
+        this.pages = pages;
+        this.releasePages = releasePages;
+        this.people = people;
         this.settings = settings;
         this.registry = registry;
         this.commands = commands;
@@ -82,17 +88,24 @@ class PlaygroundController {
     HttpResponse<String> page(@Nullable @QueryValue String channel, @Nullable @QueryValue String user,
                               @Nullable @QueryValue String said) {
         if (!settings.enabled()) {
-            return HttpResponse.<String>notFound().contentType(MediaType.TEXT_HTML_TYPE).body(PlaygroundPage.off(settings));
+            return pages.status(HttpStatus.NOT_FOUND, "playground/off", "whyOff", settings.whyOff());
         }
         Map<String, List<ReleaseManifest>> channels = PlaygroundPage.channels(registry.all());
         if (channels.isEmpty()) {
-            return html(PlaygroundPage.noChannel());
+            return pages.ok("playground/none", "why", "no channel");
         }
         String ch = channel != null && channels.containsKey(channel) ? channel : channels.keySet().iterator().next();
-        Map<String, String> users = PlaygroundPage.users(channels.get(ch));
+        Map<String, String> users = PlaygroundPage.users(channels.get(ch), people);
         String who = user != null && users.containsKey(user) ? user : users.keySet().iterator().next();
         Optional<LoadedRelease> current = commands.current(Platform.PLAYGROUND, ch);
-        return html(PlaygroundPage.channel(settings, channels, ch, users, who, current, said));
+        List<PlaygroundPage.Choice> channelChoices = new ArrayList<>();
+        channels.forEach((id, ms) -> channelChoices.add(new PlaygroundPage.Choice(id, "#" + id + " ("
+                + String.join(", ", ms.stream().map(ReleaseManifest::service).toList()) + ")", id.equals(ch))));
+        List<PlaygroundPage.Choice> userChoices = new ArrayList<>();
+        users.forEach((id, label) -> userChoices.add(new PlaygroundPage.Choice(id, label, id.equals(who))));
+        PlaygroundPage page = new PlaygroundPage(settings.whyOn(), channelChoices, userChoices, ch, who,
+                current.map(r -> PlaygroundPage.Thread.of(releasePages.of(r, List.of()))), said);
+        return pages.ok("playground/page", "page", page);
     }
 
     @Post(value = "/command", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -126,7 +139,8 @@ class PlaygroundController {
         String release = required(click.release(), "release");
         String target = required(click.target(), "target");
         ActionRef.Verb verb = ActionRef.Verb.of(required(click.verb(), "verb")).filter(CLICKABLE::contains)
-                .orElseThrow(() -> new BadInput("Unknown verb '" + click.verb() + "'; expected item, approve, reject or probe."));
+                .orElseThrow(() -> new BadInput("Unknown verb '" + click.verb() + "'; expected item, approve, reject, probe, "
+                        + "decide, override or cancel."));
         String value = verb == ActionRef.Verb.ITEM ? required(click.value(), "value") : click.value();
         ActionRef ref;
         try {
@@ -147,8 +161,7 @@ class PlaygroundController {
 
     @Error(exception = BadInput.class)
     HttpResponse<String> badInput(BadInput e) {
-        return HttpResponse.<String>status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(PlaygroundPage.badRequest(e.getMessage()));
+        return pages.status(HttpStatus.BAD_REQUEST, "bad-request", "message", e.getMessage());
     }
 
     /** Who acts: a playground identity under the id picked on the page, a Slack user id of a manifest. */
@@ -178,10 +191,6 @@ class PlaygroundController {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static HttpResponse<String> html(String page) {
-        return HttpResponse.ok(page).contentType(MediaType.TEXT_HTML_TYPE);
     }
 
     /** Form input the playground cannot use; answered 400 with the message. */

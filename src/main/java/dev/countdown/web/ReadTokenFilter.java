@@ -27,9 +27,11 @@ class ReadTokenFilter implements Ordered {
     private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9/._-]*");
 
     private final ReadAccess access;
+    private final Pages pages;
 
-    ReadTokenFilter(ReadAccess access) {
+    ReadTokenFilter(ReadAccess access, Pages pages) {
         this.access = access;
+        this.pages = pages;
     }
 
     @Override
@@ -58,9 +60,7 @@ class ReadTokenFilter implements Ordered {
         return HttpResponse.<String>unauthorized()
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"countdown\", charset=\"UTF-8\"")
                 .contentType(MediaType.TEXT_HTML_TYPE)
-                .body(Html.page("Sign in · Countdown", "<main><h1>Sign in</h1><p>" + Html.esc(message)
-                        + " Give it as the password (any user name), or send <code>Authorization: Bearer</code> "
-                        + "with it.</p></main>", false, ""));
+                .body(pages.render("sign-in", "message", message));
     }
 
     private static boolean exempt(String path) {

@@ -54,8 +54,9 @@ class SlackPeopleTest extends SlackTestBase {
         click(SlackIds.item(id, CANARY), "n/a", QA);
         click(SlackIds.item(id, CANARY), "pass", RM);
         api.get("/releases/" + id + "/live");
-        assertThat(slack.calls("users.info")).extracting(c -> c.param("user")).as("each person asked once")
-                .containsExactlyInAnyOrder(RM, QA);
+        assertThat(slack.calls("users.info")).extracting(c -> c.param("user"))
+                .as("each person asked once (the owners still awaited are named on the page too)")
+                .contains(RM, QA).doesNotHaveDuplicates();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.countdown.web;
 
+import static dev.countdown.support.ApiClient.actor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countdown.evidence.EvidenceBundle;
+import dev.countdown.support.ApiClient;
 import dev.countdown.support.CountdownTestProperties;
 import dev.countdown.support.TestPostgres;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -14,50 +16,38 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard and the playground in a real headless Chromium (Debian's, installed by .ci/run):
  * a ceremony from /release start to GO in the playground, while the release page, open in
- * another tab, follows without a reload.
+ * another tab, follows without a reload; then the list, paged past 50 releases.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest implements TestPropertyProvider {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** A note that would run script if any page passed it on as HTML. */
+    private static final String HOSTILE = "<script>window.pwned = 1</script> <img src=x onerror=\"window.pwned = 2\">";
 
     @Inject
     EmbeddedServer server;
 
-    private WebDriver browser;
+    private Chromium browser;
 
     @Override
     public Map<String, String> getProperties() {
@@ -68,150 +58,141 @@ class DashboardBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void openBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(Chromium.installed(),
                 "Chromium and chromedriver are absent: .ci/run installs them (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,2000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
+        browser = new Chromium();
     }
 
     @AfterAll
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     @Test
+    @Order(1)
     void aCeremonyInThePlaygroundWhileTheReleasePageFollowsLive() throws Exception {
         String base = server.getURI().toString();
-        browser.get(base + "/");
-        assertThat(text("main")).contains("No releases yet", "playground");
+        browser.driver.get(base + "/");
+        assertThat(browser.text("main")).contains("No releases yet", "playground");
 
-        browser.get(base + "/playground?channel=C0SHOP001&user=U0RM00001");
-        assertThat(text(".notice")).contains("You act here as the user you pick", "acts on no other release",
+        browser.driver.get(base + "/playground?channel=C0SHOP001&user=U0RM00001");
+        assertThat(browser.text(".notice")).contains("You act here as the user you pick", "acts on no other release",
                 "COUNTDOWN_PLAYGROUND=on");
-        type("/release start v1.0.0");
-        assertThat(text(".ephemeral")).contains("Release shop v1.0.0 started.");
-        assertThat(text(".channel")).contains("Release shop v1.0.0", "Canary deployed to 5% of traffic");
+        browser.type("/release start v1.0.0");
+        assertThat(browser.text(".ephemeral")).contains("Release shop v1.0.0 started.");
+        assertThat(browser.text(".channel")).contains("Release shop v1.0.0", "Canary deployed to 5% of traffic");
+        browser.fillDialog("Add a note: Release notes published", HOSTILE);
+        assertShownAsText(".channel");
 
-        String playground = browser.getWindowHandle();
-        String releaseUrl = browser.findElement(By.linkText("Open this release's page")).getAttribute("href");
-        browser.switchTo().newWindow(WindowType.TAB).get(releaseUrl);
-        String releasePage = browser.getWindowHandle();
-        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
-        assertThat(text("#counters")).contains("Items 1/5 passed");
+        String playground = browser.driver.getWindowHandle();
+        String releaseUrl = browser.driver.findElement(By.linkText("Open this release's page")).getAttribute("href");
+        browser.driver.switchTo().newWindow(WindowType.TAB).get(releaseUrl);
+        String releasePage = browser.driver.getWindowHandle();
+        browser.script("window.notReloaded = true;");
+        assertThat(browser.text("#counters")).contains("Items 1/5 passed");
+        assertThat(browser.text("[data-role='qa-lead']")).contains("AWAITED", "Awaiting U0QA00001, anyone in S0QATEAM1");
+        assertThat(browser.attribute("svg.bar-large", "aria-label")).isEqualTo("1 of 5 passed, 0 failed, 4 pending");
+        assertShownAsText("#live");
 
-        browser.switchTo().window(playground);
-        press("Pass: Canary deployed to 5% of traffic");
-        press("Pass: Error rate below 1%");
+        browser.driver.switchTo().window(playground);
+        browser.press("Pass: Canary deployed to 5% of traffic");
+        browser.press("Pass: Error rate below 1%");
 
-        browser.switchTo().window(releasePage);
-        waitFor(() -> text("#counters").contains("Items 3/5 passed"));
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
-                .as("the page updated in place").isEqualTo(true);
+        browser.driver.switchTo().window(releasePage);
+        browser.waitFor(() -> browser.text("#counters").contains("Items 3/5 passed"));
+        assertThat(browser.script("return window.notReloaded === true;")).as("the page updated in place").isEqualTo(true);
+        assertThat(browser.attribute("svg.bar-large", "aria-label")).isEqualTo("3 of 5 passed, 0 failed, 2 pending");
+        assertThat(browser.script("return document.getElementById('live-status').textContent;"))
+                .as("a screen reader hears what moved").isEqualTo("Updated: OPEN. Items 3/5 passed · 0 failed · approvals 0/2");
 
-        browser.switchTo().window(playground);
-        type("/release decide");
-        assertThat(text(".ephemeral")).contains("Canary Go/No-Go: GO");
-        actAs("U0VISITOR");
-        press("Approve QA Lead");
-        assertThat(text(".ephemeral")).contains("Only the owners of QA Lead can approve it");
-        actAs("U0QA00001");
-        press("Approve QA Lead");
-        actAs("U0BE00001");
-        press("Approve Backend Lead");
-        actAs("U0BE00002");
-        press("Approve Backend Lead");
-        actAs("U0RM00001");
-        press("Pass: 100% of traffic on the new version");
-        press("Pass: Smoke tests pass");
-        type("/release decide");
-        assertThat(text(".ephemeral")).contains("Release decision: GO");
+        browser.driver.switchTo().window(playground);
+        browser.type("/release decide");
+        assertThat(browser.text(".ephemeral")).contains("Canary Go/No-Go: GO");
+        browser.actAs("U0VISITOR");
+        browser.press("Approve QA Lead");
+        assertThat(browser.text(".ephemeral")).contains("Only the owners of QA Lead can approve it");
+        browser.actAs("U0QA00001");
+        browser.press("Approve QA Lead");
+        browser.actAs("U0BE00001");
+        browser.press("Approve Backend Lead");
 
-        browser.switchTo().window(releasePage);
-        waitFor(() -> text("#state").equals("GO"));
-        assertThat(text("main")).contains("Release decision: GO", "Approvals");
-        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(screenshots.resolve("release-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.driver.switchTo().window(releasePage);
+        browser.waitFor(() -> browser.text("[data-role='backend-lead']").contains("Approved by U0BE00001"));
+        assertThat(browser.text("[data-role='backend-lead']")).contains("Awaiting U0BE00002")
+                .doesNotContain("Awaiting U0BE00001");
+        assertThat(browser.text("[data-role='qa-lead']")).contains("APPROVED", "Approved by U0QA00001")
+                .doesNotContain("Awaiting");
+        assertThat(browser.text(".gate-row.current")).contains("Release decision");
+        assertThat(browser.script("return window.notReloaded === true;")).as("approvals updated in place").isEqualTo(true);
+        browser.screenshot("release-page-1280.png", 1280);
+        browser.screenshot("release-page-390.png", 390);
+        assertThat(browser.fits(390)).as("the release page at 390 px needs no sideways scrolling").isTrue();
 
-        String json = browser.findElement(By.linkText("JSON")).getAttribute("href");
+        browser.driver.switchTo().window(playground);
+        browser.screenshot("playground.png", 1280);
+        browser.screenshot("playground-390.png", 390);
+        assertThat(browser.fits(390)).as("the playground at 390 px needs no sideways scrolling").isTrue();
+        browser.actAs("U0BE00002");
+        browser.press("Approve Backend Lead");
+        browser.actAs("U0RM00001");
+        browser.press("Pass: 100% of traffic on the new version");
+        browser.press("Pass: Smoke tests pass");
+        browser.type("/release decide");
+        assertThat(browser.text(".ephemeral")).contains("Release decision: GO");
+
+        browser.driver.switchTo().window(releasePage);
+        browser.waitFor(() -> browser.text("#state").equals("GO"));
+        assertThat(browser.text("main")).contains("Release decision: GO", "Approvals");
+        browser.screenshot("release-page.png", 1280);
+
+        String json = browser.driver.findElement(By.linkText("JSON")).getAttribute("href");
         HttpResponse<String> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
         assertThat(EvidenceBundle.verify(new ObjectMapper().readTree(download.body()))).isEmpty();
 
-        browser.findElement(By.linkText("printable page")).click();
-        assertThat(text("#chain-head")).matches("[0-9a-f]{64}");
-        assertThat(text("main")).contains("evidence verify", "Release decision: GO");
-        assertThat(((JavascriptExecutor) browser).executeScript(
-                "return getComputedStyle(document.querySelector('h1')).fontSize;"))
+        browser.driver.findElement(By.linkText("printable page")).click();
+        assertThat(browser.text("#chain-head")).matches("[0-9a-f]{64}");
+        assertThat(browser.text("main")).contains("evidence verify", "Release decision: GO");
+        assertShownAsText("main");
+        browser.screenshot("evidence.png", 1280);
+        assertThat(browser.script("return getComputedStyle(document.querySelector('h1')).fontSize;"))
                 .as("the printable page's own style applies under its policy").isEqualTo("25.6px");
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
+        assertThat(browser.driver.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
                 .as("nothing the pages do is blocked by their Content-Security-Policy")
                 .noneMatch(m -> m.contains("Content Security Policy"));
     }
 
-    private void type(String message) {
-        var input = find(By.id("text"));
-        input.sendKeys(message);
-        input.submit();
-        gone(input);
-        loaded();
+    @Test
+    @Order(2)
+    void theListPagesPastFiftyReleasesNewestFirst() throws Exception {
+        ApiClient api = new ApiClient(server.getURI(), CountdownTestProperties.TOKEN);
+        for (int k = 1; k <= 55; k++) {
+            assertThat(api.post("/api/releases", "{\"service\":\"shop\",\"version\":\"v2." + k + ".0\",\"actor\":"
+                    + actor("slack", "U0RM00001") + "}").status()).isEqualTo(201);
+        }
+        browser.driver.get(server.getURI() + "/");
+        assertThat(browser.text("#shown")).isEqualTo("Releases 1–50 of 56, newest first");
+        assertThat(browser.driver.findElements(By.cssSelector("table.releases tbody tr"))).hasSize(50);
+        assertThat(browser.text("table.releases tbody tr")).contains("v2.55.0");
+        browser.find(By.linkText("Older →")).click();
+        browser.waitFor(() -> browser.text("#shown").equals("Releases 51–56 of 56, newest first"));
+        assertThat(browser.text("table.releases")).contains("v2.1.0", "v1.0.0").doesNotContain("v2.55.0");
+        browser.screenshot("list.png", 1280);
+
+        browser.driver.get(server.getURI() + "/?state=go");
+        assertThat(browser.driver.findElements(By.cssSelector("table.releases tbody tr"))).hasSize(1);
+        assertThat(browser.text("table.releases")).contains("v1.0.0");
+        browser.driver.get(server.getURI() + "/?version=2.5");  // v2.5.0 and v2.50.0 to v2.55.0
+        assertThat(browser.text("#shown")).isEqualTo("Releases 1–7 of 7, newest first");
     }
 
-    /** Clicks a button and waits for the page it submits to. */
-    private void press(String label) {
-        var button = find(By.cssSelector("button[aria-label='" + label.replace("'", "\\'") + "']"));
-        button.click();
-        gone(button);
-        loaded();
-    }
-
-    /**
-     * Waits until the element's page has been replaced. ChromeDriver reports such an element as
-     * stale, or as a node that "does not belong to the document": both mean gone.
-     */
-    private void gone(org.openqa.selenium.WebElement element) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (WebDriverException replaced) {
-                return true;
-            }
-        });
-    }
-
-    private void loaded() {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d ->
-                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private void actAs(String user) {
-        new Select(find(By.id("user"))).selectByValue(user);
-        press("Switch");
-    }
-
-    /** A clickable element; a page swapped while looking (a live update, a navigation) is looked at again. */
-    private org.openqa.selenium.WebElement find(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
-                .until(ExpectedConditions.elementToBeClickable(by));
-    }
-
-    /** The element's text; the live page may swap the element between finding and reading it. */
-    private String text(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(WebDriverException.class)
-                .until(d -> d.findElement(By.cssSelector(css)).getText());
-    }
-
-    private void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
-                .until(d -> condition.getAsBoolean());
+    /** The hostile note reads as the characters it is made of, and ran nothing. */
+    private void assertShownAsText(String css) {
+        browser.waitFor(() -> browser.text(css).contains(HOSTILE));
+        assertThat(browser.script("return document.querySelector('img[src=\"x\"]') === null && window.pwned === undefined;"))
+                .as("the note's markup stayed text").isEqualTo(true);
     }
 }
