@@ -96,9 +96,14 @@ public class PeopleDirectory implements DisplayNames {
             return;
         }
         try {
-            Optional<String> answer = sources.get(source).nameOf(userId);
-            failed.remove(key);
-            answer.filter(n -> !n.isBlank()).ifPresent(n -> save(source, userId, n));
+            Optional<String> answer = sources.get(source).nameOf(userId).filter(n -> !n.isBlank());
+            if (answer.isPresent()) {
+                failed.remove(key);
+                save(source, userId, answer.get());
+            } else {
+                // Nobody by that id (left the workspace, another workspace's id): not asked again for a while.
+                failed.put(key, clock.instant());
+            }
         } catch (Exception e) {
             failed.put(key, clock.instant());
             LOG.info("{} could not say what {} is called now ({}); asking again in {} min", source.label(), userId,
