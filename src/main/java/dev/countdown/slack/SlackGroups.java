@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Which of a manifest's Slack user groups a user belongs to. Slack does not send groups with a
@@ -34,6 +35,7 @@ final class SlackGroups {
     private final Clock clock;
     private final Map<String, Members> cache = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final Map<String, ReentrantLock> firstFetch = new ConcurrentHashMap<>();
 
     SlackGroups(MethodsClient slack, Clock clock) {
         this.slack = slack;
@@ -64,7 +66,15 @@ final class SlackGroups {
             }
             return cached.users();
         }
-        return fetch(group, null);
+        // Not known yet (a click before the start-up warming finished): one fetch, the others wait for it.
+        ReentrantLock first = firstFetch.computeIfAbsent(group, g -> new ReentrantLock());
+        first.lock();
+        try {
+            Members known = cache.get(group);
+            return known != null ? known.users() : fetch(group, null);
+        } finally {
+            first.unlock();
+        }
     }
 
     private Set<String> fetch(String group, Members cached) {
