@@ -31,7 +31,10 @@ public class ChatOutbox implements ReleaseObserver {
     public void applied(CommandRequest request, CommandResult.Applied result) {
         String releaseId = result.release().id();
         Instant now = clock.instant();
-        if (request.command() instanceof Command.Start && request.origin() != null) {
+        boolean opened = request.command() instanceof Command.Start
+                // a rollback's start also moves the release it undoes, which has its thread already
+                || request.command() instanceof Command.StartRollback s && !s.releaseId().equals(releaseId);
+        if (opened && request.origin() != null) {
             threads.save(new ChatThread(ChatThread.idOf(request.origin().platform(), releaseId), releaseId,
                     request.origin().platform(), request.origin().channelId(), now));
         }

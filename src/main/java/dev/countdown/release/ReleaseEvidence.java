@@ -17,6 +17,12 @@ public final class ReleaseEvidence {
     }
 
     public static ObjectNode bundle(LoadedRelease loaded, List<AuditEvent> events, Instant now) {
+        return bundle(loaded, events, java.util.Map.of(), now);
+    }
+
+    /** With the audit trail of the linked ceremony: a rollback's release, or a release's rollback. */
+    public static ObjectNode bundle(LoadedRelease loaded, List<AuditEvent> events,
+                                    java.util.Map<String, List<AuditEvent>> linked, Instant now) {
         Release r = loaded.release();
         ReleaseDefinition d = loaded.definition();
         ObjectNode content = EvidenceBundle.json().createObjectNode();
@@ -56,12 +62,12 @@ public final class ReleaseEvidence {
             }
         }
         ArrayNode approvals = content.putArray("approvals");
-        for (RoleSpec role : d.manifest().roles().values()) {
+        for (RoleSpec role : d.approvalRoles()) {
             ObjectNode a = approvals.addObject();
             a.put("role", role.id());
             a.put("title", role.title());
             a.put("needed", role.approvals());
-            a.put("required", d.manifest().policy().requiredRoles().contains(role.id()));
+            a.put("required", d.requires(role.id()));
             ArrayNode votes = a.putArray("votes");
             for (Vote v : r.votes(role.id())) {
                 votes.addObject().put("by", v.by().label()).put("vote", v.approve() ? "approve" : "reject")
@@ -92,7 +98,30 @@ public final class ReleaseEvidence {
             decision.reasons().forEach(reason -> reasons.addObject().put("kind", reason.kind().name().toLowerCase())
                     .put("subject", reason.subject()).put("text", reason.text()));
         }
-        return EvidenceBundle.seal(content, events);
+        if (r.rollback() != null) {
+            rollback(content.putObject("rollback"), r, d);
+        }
+        return EvidenceBundle.seal(content, events, linked);
+    }
+
+    private static void rollback(ObjectNode o, Release r, ReleaseDefinition d) {
+        RollbackLink link = r.rollback();
+        if (!r.isRollback()) {
+            o.put("undoneBy", link.undoneBy());
+            return;
+        }
+        o.put("undoes", link.undoes());
+        o.put("undoesVersion", link.undoesVersion());
+        ArrayNode triggers = o.putArray("triggers");
+        d.manifest().rollback().triggers().forEach(triggers::add);
+        ObjectNode action = o.putObject("action");
+        action.put("type", d.manifest().rollback().action().map(a -> a.type()).orElse("none"));
+        ActionRun run = link.run();
+        if (run != null) {
+            action.put("attempt", run.attempt()).put("state", run.state().label()).put("key", run.key())
+                    .put("requestedAt", run.requestedAt().toString()).put("updatedAt", run.updatedAt().toString())
+                    .put("summary", run.summary());
+        }
     }
 
     /** The latest decision of the section's gate: {outcome, overridden, by, at}, or null while it is not polled. */

@@ -67,8 +67,9 @@ final class SlackBlocks {
 
     static Outgoing root(ReleaseView v) {
         ArrayNode blocks = JSON.createArrayNode();
-        String title = "Release " + v.service() + " " + v.version();
+        String title = SlackRollbackBlocks.title(v);
         blocks.addObject().put("type", "header").set("text", plain(title));
+        SlackRollbackBlocks.link(v).ifPresent(blocks::add);
         blocks.add(mrkdwnSection("*State:* " + stateLabel(v) + (v.open() ? "   *Now:* " + SlackText.escape(v.phase()) : "")));
         blocks.add(context("Items " + v.counters().settled() + "/" + v.counters().items() + " passed · "
                 + v.counters().failed() + " failed · approvals " + v.counters().rolesApproved() + "/"
@@ -183,7 +184,9 @@ final class SlackBlocks {
                 button(elements, "Reject", SlackIds.vote(v.releaseId(), false, role.id()), "danger");
             }
         }
-        if (v.open()) {
+        if (v.rollback().filter(ReleaseView.RollbackView::undoes).isPresent()) {
+            SlackRollbackBlocks.action(blocks, v);
+        } else if (v.open()) {
             decide(blocks.addObject().put("type", "actions").putArray("elements"), v);
         }
         return message("Approvals", blocks, false);
@@ -232,6 +235,10 @@ final class SlackBlocks {
         String text = "Abort criterion fired for " + v.service() + " " + v.version() + ": " + a.probe();
         blocks.add(mrkdwnSection(":rotating_light: *" + SlackText.escape(text) + "*\n" + SlackText.escape(a.summary())
                 + "\nat " + TIME.format(a.at()) + ". *Rollback recommended:* `/rollback`"));
+        if (v.rollback().isEmpty()) {
+            button(blocks.addObject().put("type", "actions").putArray("elements"), "Start rollback",
+                    SlackIds.rollback(v.releaseId()), "danger");
+        }
         return message(text, blocks, true);
     }
 
@@ -244,6 +251,8 @@ final class SlackBlocks {
             case "go" -> ":large_green_circle: GO";
             case "no-go" -> ":red_circle: NO-GO";
             case "open" -> ":large_blue_circle: open";
+            case "rolling-back" -> ":rewind: rolling back";
+            case "rolled-back" -> ":leftwards_arrow_with_hook: rolled back";
             default -> v.state();
         };
     }
@@ -258,13 +267,13 @@ final class SlackBlocks {
         };
     }
 
-    private static ObjectNode mrkdwnSection(String text) {
+    static ObjectNode mrkdwnSection(String text) {
         ObjectNode section = JSON.createObjectNode().put("type", "section");
         section.putObject("text").put("type", "mrkdwn").put("text", text);
         return section;
     }
 
-    private static ObjectNode context(String text) {
+    static ObjectNode context(String text) {
         ObjectNode context = JSON.createObjectNode().put("type", "context");
         context.putArray("elements").addObject().put("type", "mrkdwn").put("text", text);
         return context;
@@ -280,14 +289,14 @@ final class SlackBlocks {
         option.put("value", value);
     }
 
-    private static ObjectNode button(ArrayNode elements, String label, String actionId, String style) {
+    static ObjectNode button(ArrayNode elements, String label, String actionId, String style) {
         ObjectNode button = elements.addObject().put("type", "button").put("action_id", actionId).put("style", style);
         button.set("text", plain(label));
         return button;
     }
 
     /** Slack's confirmation dialog on an element: nothing happens until "confirm" is pressed. */
-    private static void confirm(ObjectNode element, String title, String text, String confirm, String style) {
+    static void confirm(ObjectNode element, String title, String text, String confirm, String style) {
         ObjectNode dialog = element.putObject("confirm");
         dialog.set("title", plain(SlackText.limit(title, 100)));
         dialog.set("text", plain(SlackText.limit(text, 300)));
