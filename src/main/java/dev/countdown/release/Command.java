@@ -45,7 +45,8 @@ public sealed interface Command {
      */
     record ActionStep(String releaseId, int attempt, Kind kind, String summary, String evidence) implements Command {
 
-        public enum Kind { CLAIM, SUCCEEDED, FAILED, LOST, CONFIRM, RETRY }
+        /** VERIFIED: the verification probes ran after a successful action; the rollback is done. */
+        public enum Kind { CLAIM, SUCCEEDED, FAILED, LOST, VERIFIED, CONFIRM, RETRY }
 
         public ActionStep {
             summary = summary == null ? "" : summary;

@@ -129,10 +129,13 @@ final class RollbackCeremony {
             case FAILED -> run.state() != State.RUNNING && run.state() != State.UNKNOWN ? busy(r, run)
                     : moved(r, run.with(State.FAILED, now, c.summary()), "action.failed", evidence, "Action failed.");
             case SUCCEEDED -> run.state() != State.RUNNING && run.state() != State.UNKNOWN ? busy(r, run)
-                    : done(r, run.with(State.SUCCEEDED, now, c.summary()), "action.succeeded", evidence, actor);
+                    : moved(r, run.with(State.SUCCEEDED, now, c.summary()), "action.succeeded", evidence,
+                    "Action succeeded; verification follows.");
+            case VERIFIED -> run.state() != State.SUCCEEDED || r.state() != ReleaseState.GO ? busy(r, run)
+                    : done(r, run, "rollback.verified", evidence, actor, now);
             case CONFIRM -> run.state().awaitsPerson() || run.type().equals("none") && run.state() == State.REQUESTED
                     ? done(r, run.with(State.CONFIRMED, now, "confirmed by " + actor.displayName()), "action.confirmed",
-                    Ceremony.note(c.summary()), actor)
+                    Ceremony.note(c.summary()), actor, now)
                     : busy(r, run);
             case RETRY -> !run.state().awaitsPerson() || run.type().equals("none") ? busy(r, run) : retry(r, run, now);
         };
@@ -152,13 +155,14 @@ final class RollbackCeremony {
     }
 
     /** The rollback happened: its post-rollback items unlock, the release it undoes is rolled back. */
-    private Step.Changed done(Release r, ActionRun next, String type, String note, Actor actor) {
+    private Step.Changed done(Release r, ActionRun next, String type, String note, Actor actor, Instant now) {
         DecisionRecord rolledBack = new DecisionRecord(r.round(), null, "Rolled back", Outcome.GO, List.of(), false,
-                actor.ref(), next.updatedAt(), next.summary());
+                actor.ref(), now, note);
         Release after = r.withRollback(r.rollback().withRun(next)).withDecision(rolledBack, ReleaseState.ROLLED_BACK, 1);
         List<Change> changes = List.of(new Change(type, next.type(), "", next.state().label(), note),
                 new Change("rollback.done", r.rollback().undoes(), r.state().label(), "rolled-back", ""));
-        return new Step.Changed(after, changes, r.service() + " " + r.version() + " rolled back.",
+        return new Step.Changed(after, changes, r.service() + " " + r.version() + " rolled back: the post-rollback "
+                + "items are open.",
                 List.of(new Step.Linked(r.rollback().undoes(), ReleaseState.ROLLED_BACK, RollbackLink.undoneBy(r.id()),
                         new Change("release.rolled-back", r.id(), "rolling-back", "rolled-back", ""))));
     }
