@@ -42,7 +42,9 @@ class ActionRunner {
     private final ProbeService probes;
     private final Clock clock;
     private final Function<String, String> environment;
-    private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+    /** Never retried by OkHttp itself: a POST whose answer was lost may have acted, and is not sent again. */
+    private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false)
+            .retryOnConnectionFailure(false).build();
 
     @jakarta.inject.Inject
     ActionRunner(ReleaseService releases, ProbeService probes, Clock clock) {

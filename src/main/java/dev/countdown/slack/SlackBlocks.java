@@ -177,7 +177,7 @@ final class SlackBlocks {
                 text.append("\nrejected by ").append(SlackText.escape(String.join(", ", role.rejectedBy())));
             }
             blocks.add(mrkdwnSection(text.toString()));
-            if (v.open() && blocks.size() < MAX_BLOCKS) {
+            if (v.open() && v.state().equals("open") && blocks.size() < MAX_BLOCKS) {
                 ObjectNode actions = blocks.addObject().put("type", "actions");
                 ArrayNode elements = actions.putArray("elements");
                 button(elements, "Approve", SlackIds.vote(v.releaseId(), true, role.id()), "primary");
