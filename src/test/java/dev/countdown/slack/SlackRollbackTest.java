@@ -55,7 +55,13 @@ class SlackRollbackTest extends SlackTestBase {
             throw new UncheckedIOException(e);
         }
         properties.put("countdown.scheduler.poll", "100ms");
+        properties.putAll(database());
         return properties;
+    }
+
+    /** The database instead of the base's H2: PostgreSQL in {@link PostgresSlackRollbackTest}. */
+    Map<String, String> database() {
+        return Map.of();
     }
 
     @AfterAll
