@@ -44,7 +44,7 @@ public final class ReleaseViews {
                 d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, pending, required, approved),
                 d.template().sections().stream().map(s -> section(s, r, d, decisions)).toList(), roles, decisions,
                 d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r),
-                d.manifest().policy().override().isPresent(), rollback(r, d));
+                d.manifest().policy().override().isPresent() || d.manifest().windows().isPresent(), rollback(r, d));
     }
 
     private static Optional<ReleaseView.RollbackView> rollback(Release r, ReleaseDefinition d) {

@@ -23,7 +23,7 @@ public final class ManifestReader {
     public static final long MAX_BYTES = 256 * 1024;
 
     private static final Set<String> TOP = Set.of("service", "description", "template", "channels", "roles",
-            "permissions", "probes", "bindings", "policy", "rollback", "watch");
+            "permissions", "probes", "bindings", "policy", "rollback", "watch", "windows");
     private static final Set<String> PRINCIPAL_KEYS = Set.of(
             "slack-users", "slack-groups", "discord-users", "discord-roles", "roles");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
@@ -88,7 +88,8 @@ public final class ManifestReader {
                 bindings(root.optional("bindings")),
                 policy(root.optional("policy")),
                 rollback(root.optional("rollback")),
-                watch(root.optional("watch")));
+                watch(root.optional("watch")),
+                ChangeWindowsReader.read(root.optional("windows"), node -> principals(node, true)));
         if (root.optional("policy").get("required-roles").isEmpty()) {
             manifest = manifest.withPolicy(manifest.policy().withRequiredRoles(defaultRequiredRoles(manifest)));
         }
