@@ -37,6 +37,10 @@ final class RollbackChecklist {
         if (templateText != null) {
             // the template's own title would become a section of its own under ours
             md.append(TITLE.matcher(templateText).replaceFirst("")).append('\n');
+        } else if (manifest.rollback().steps().isEmpty()) {
+            // a plan that names only its decision owner still gets a checklist to work
+            list(md, "Rollback steps", List.of("Roll " + manifest.service() + " back to the last good version"));
+            list(md, "Post-rollback actions", List.of("Post-mortem scheduled", "Status page and customers informed"));
         }
         try {
             ChecklistTemplate read = new TemplateParser().parse(SourceText.decode("rollback checklist",
