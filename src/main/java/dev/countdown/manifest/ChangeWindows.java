@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,7 +87,8 @@ public record ChangeWindows(ZoneId zone, List<Window> deploy, List<Freeze> freez
                 .orElse(" No window opens in the next four weeks.");
     }
 
+    /** The zone as the manifest named it: "UTC", "Europe/Berlin"; short names like CET are ambiguous. */
     private String zoneName() {
-        return zone.getDisplayName(TextStyle.SHORT, Locale.ROOT);
+        return zone.getId();
     }
 }

@@ -1,6 +1,9 @@
 package dev.countdown.schedule;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -9,6 +12,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +36,9 @@ public class DurableScheduler {
                      @Value("${countdown.scheduler.poll:1s}") Duration poll,
                      @Value("${countdown.scheduler.heartbeat:15s}") Duration heartbeat) {
         // db-scheduler manages its own connections and commits: the plain pool, not the transaction-bound proxy
-        this.scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), tasks)
+        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.scheduler = Scheduler.create(pool, tasks)
+                .jdbcCustomization(customization(pool))
                 .clock(clock::instant)
                 .pollingInterval(poll)
                 .heartbeatInterval(heartbeat)
@@ -39,6 +46,16 @@ public class DurableScheduler {
                 .threads(4)
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** Both databases keep the zone of a TIMESTAMP WITH TIME ZONE: said here, rather than warned about at each start. */
+    private static JdbcCustomization customization(DataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                    ? new PostgreSqlJdbcCustomization(false, false) : new DefaultJdbcCustomization(false);
+        } catch (SQLException e) {
+            return new DefaultJdbcCustomization(false);
+        }
     }
 
     @EventListener

@@ -22,7 +22,7 @@ final class SlackRollbackBlocks {
         return v.rollback().map(r -> SlackBlocks.context(r.undoes()
                 ? "Undoes release " + r.otherId() + " (" + SlackText.escape(v.service()) + " " + SlackText.escape(r.otherVersion())
                         + ") · action: " + r.actionType() + r.run().map(run -> " " + run).orElse(" after approval")
-                : "Rolled back by rollback " + r.otherId() + " · its thread holds the triggers, steps and action"));
+                : "Rollback " + r.otherId() + " undoes this release · its thread holds the triggers, steps and action"));
     }
 
     /** Under a rollback's approvals: its action's run, and Confirm / Run again when a person must act. */

@@ -86,7 +86,7 @@ class SlackRollbackTest extends SlackTestBase {
                 "action: webhook after approval");
         String rollbackId = SlackIdsTestAccess.releaseIdIn(slack.find(root.ts(), "Incident Commander"));
         assertThat(slack.channel(CHANNEL).getFirst().visibleText()).contains("rolling back",
-                "Rolled back by rollback " + rollbackId);
+                "Rollback " + rollbackId + " undoes this release");
         assertThat(slack.find(root.ts(), "Trigger criteria (manifest)").visibleText())
                 .contains("5xx rate above 1% for 10 minutes");
         assertThat(slack.find(root.ts(), "Freeze deploys").visibleText()).startsWith("*Rollback steps*");
