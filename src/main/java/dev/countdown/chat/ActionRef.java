@@ -33,7 +33,7 @@ public record ActionRef(String releaseId, Verb verb, String target) {
     /** What a click may ask; a closed set, so a button from elsewhere decodes to nothing. */
     public enum Verb {
         ITEM("item"), PROBE("probe"), APPROVE("approve"), REJECT("reject"), DECIDE("decide"), OVERRIDE("override"),
-        CANCEL("cancel");
+        CANCEL("cancel"), CONFIRM("confirm"), RETRY("retry"), ROLLBACK("rollback");
 
         private final String token;
 
@@ -76,6 +76,16 @@ public record ActionRef(String releaseId, Verb verb, String target) {
 
     public static ActionRef cancel(String releaseId) {
         return new ActionRef(releaseId, Verb.CANCEL, RELEASE);
+    }
+
+    /** A rollback's action: confirm it happened, or run it again. */
+    public static ActionRef action(String rollbackId, boolean retry) {
+        return new ActionRef(rollbackId, retry ? Verb.RETRY : Verb.CONFIRM, RELEASE);
+    }
+
+    /** Starts a rollback of the release (the button on an abort-criteria alert). */
+    public static ActionRef rollback(String releaseId) {
+        return new ActionRef(releaseId, Verb.ROLLBACK, RELEASE);
     }
 
     /** A phase's label as a short token: labels are free text, and a button id is short. */

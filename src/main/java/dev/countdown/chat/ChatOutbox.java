@@ -42,10 +42,13 @@ public class ChatOutbox implements ReleaseObserver {
     public void applied(CommandRequest request, CommandResult.Applied result) {
         String releaseId = result.release().id();
         Instant now = clock.instant();
-        if (request.command() instanceof Command.Start start && request.origin() != null) {
+        boolean opened = request.command() instanceof Command.Start
+                // a rollback's start also moves the release it undoes, which has its thread already
+                || request.command() instanceof Command.StartRollback s && !s.releaseId().equals(releaseId);
+        if (opened && request.origin() != null) {
             threads.save(new ChatThread(ChatThread.idOf(request.origin().platform(), releaseId), releaseId,
                     request.origin().platform(), request.origin().channelId(), now));
-            mirror(start.service(), request.origin().platform()).ifPresent(o -> threads.save(new ChatThread(
+            mirror(result.release().service(), request.origin().platform()).ifPresent(o -> threads.save(new ChatThread(
                     ChatThread.idOf(o.platform(), releaseId), releaseId, o.platform(), o.channelId(), now)));
         }
         for (ChatThread thread : threads.findByReleaseId(releaseId)) {

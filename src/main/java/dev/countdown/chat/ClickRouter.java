@@ -91,6 +91,11 @@ public class ClickRouter {
                         : said(refusal("That button was for a gate already decided; the release is now at " + now + "."));
             }
             case CANCEL -> handle(new Command.Cancel(id, ""), actor, idempotencyKey, origin);
+            case CONFIRM, RETRY -> handle(new Command.ActionStep(id, 0, ref.verb() == ActionRef.Verb.RETRY
+                    ? Command.ActionStep.Kind.RETRY : Command.ActionStep.Kind.CONFIRM, orEmpty(click.note()), ""), actor,
+                    idempotencyKey, origin);
+            case ROLLBACK -> said(ChatCommands.answer(releases.handle(new CommandRequest(new Command.StartRollback(id, ""),
+                    actor, idempotencyKey, origin))));
         };
     }
 

@@ -17,7 +17,29 @@ import java.util.Optional;
 public record ReleaseView(String releaseId, String service, String version, String state, boolean open, int round,
                           String phase, Counters counters, List<SectionView> sections, List<RoleView> roles,
                           List<DecisionView> decisions, List<ProbeView> probes, List<AlertView> alerts,
-                          boolean overridable) {
+                          boolean overridable, Optional<RollbackView> rollback) {
+
+    /**
+     * A rollback ceremony's tie to the release it undoes ({@code undoes} true) with its action's run,
+     * or a release's tie to the rollback that undoes it.
+     *
+     * @param run empty until the decision owner approved; "requested", "running", "succeeded",
+     *            "failed", "unknown" or "confirmed"
+     */
+    public record RollbackView(boolean undoes, String otherId, String otherVersion, String actionType,
+                               Optional<String> run, int attempt, String summary) {
+
+        /** A person may confirm the rollback happened: its run failed, is unknown, or people do the steps. */
+        public boolean confirmable() {
+            return run.filter(r -> r.equals("failed") || r.equals("unknown")
+                    || r.equals("requested") && actionType.equals("none")).isPresent();
+        }
+
+        /** A person may run the action again: its run failed or is unknown. */
+        public boolean retryable() {
+            return !actionType.equals("none") && run.filter(r -> r.equals("failed") || r.equals("unknown")).isPresent();
+        }
+    }
 
     /** An abort criterion that fired after the GO; {@code index} 1 for the first, messages are keyed by it. */
     public record AlertView(int index, String probe, String summary, Instant at) {

@@ -33,18 +33,32 @@ public final class ReleaseViews {
         int settled = (int) items.stream().filter(i -> r.item(i.id()).state().isSettled()).count();
         int failed = (int) items.stream().filter(i -> r.item(i.id()).state() == ItemState.FAIL).count();
         int pending = (int) items.stream().filter(i -> r.item(i.id()).state() == ItemState.PENDING).count();
-        List<ReleaseView.RoleView> roles = d.manifest().roles().values().stream().map(role -> role(role, r, d)).toList();
+        List<ReleaseView.RoleView> roles = d.approvalRoles().stream().map(role -> role(role, r, d)).toList();
         int required = (int) roles.stream().filter(ReleaseView.RoleView::required).count();
         int approved = (int) roles.stream().filter(x -> x.required() && x.satisfied()).count();
         List<ReleaseView.DecisionView> decisions = new ArrayList<>();
         for (int k = 0; k < r.decisions().size(); k++) {
             decisions.add(decision(k + 1, r.decisions().get(k)));
         }
-        return new ReleaseView(r.id(), r.service(), r.version(), r.state().label(), r.state().acceptsWork(), r.round(),
+        return new ReleaseView(r.id(), r.service(), r.version(), r.state().label(), r.acceptsWork(), r.round(),
                 d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, pending, required, approved),
                 d.template().sections().stream().map(s -> section(s, r, d, decisions)).toList(), roles, decisions,
                 d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r),
-                d.manifest().policy().override().isPresent());
+                d.manifest().policy().override().isPresent() || d.manifest().windows().isPresent(), rollback(r, d));
+    }
+
+    private static Optional<ReleaseView.RollbackView> rollback(Release r, ReleaseDefinition d) {
+        if (r.rollback() == null) {
+            return Optional.empty();
+        }
+        var link = r.rollback();
+        if (!r.isRollback()) {
+            return Optional.of(new ReleaseView.RollbackView(false, link.undoneBy(), "", "", Optional.empty(), 0, ""));
+        }
+        String type = d.manifest().rollback().action().map(a -> a.type()).orElse("none");
+        var run = Optional.ofNullable(link.run());
+        return Optional.of(new ReleaseView.RollbackView(true, link.undoes(), link.undoesVersion(), type,
+                run.map(x -> x.state().label()), run.map(x -> x.attempt()).orElse(0), run.map(x -> x.summary()).orElse("")));
     }
 
     private static List<ReleaseView.AlertView> alerts(Release r) {
@@ -91,7 +105,7 @@ public final class ReleaseViews {
     private static ReleaseView.RoleView role(RoleSpec role, Release r, ReleaseDefinition d) {
         List<Vote> votes = r.votes(role.id());
         return new ReleaseView.RoleView(role.id(), role.title(), role.approvals(),
-                d.manifest().policy().requiredRoles().contains(role.id()),
+                d.requires(role.id()),
                 votes.stream().filter(Vote::approve).map(v -> v.by().displayName()).toList(),
                 votes.stream().filter(v -> !v.approve()).map(v -> v.by().displayName()).toList(), role.owners());
     }

@@ -10,7 +10,6 @@ import dev.countdown.evidence.Sha256;
 import dev.countdown.release.DisplayNames;
 import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.Platform;
-import dev.countdown.release.ReleaseEvidence;
 import dev.countdown.release.ReleaseService;
 import java.time.Clock;
 import java.time.Duration;
@@ -176,7 +175,7 @@ public final class ThreadSync implements ChatDelivery {
                 return false;
             }
             Instant now = clock.instant();
-            var bundle = ReleaseEvidence.bundle(release, releases.events(release.release().id()), now, names);
+            var bundle = releases.evidence(release, now, names);
             String digest = bundle.path("digest").asText();
             Optional<String> found = pending == null ? Optional.empty() : client.find(channel, root, tag(part));
             ChatMessage record = pending != null ? pending : messages.save(new ChatMessage(id(part),

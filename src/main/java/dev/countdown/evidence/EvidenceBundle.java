@@ -34,13 +34,35 @@ public final class EvidenceBundle {
 
     /** Adds the audit trail and the seal to a release's content. */
     public static ObjectNode seal(ObjectNode content, List<AuditEvent> events) {
+        return seal(content, events, Map.of());
+    }
+
+    /**
+     * Adds the audit trail, the trails of linked ceremonies (a rollback and the release it undoes:
+     * release id → its events) and the seal. Each linked trail is a chain of its own, verified as one.
+     */
+    public static ObjectNode seal(ObjectNode content, List<AuditEvent> events, Map<String, List<AuditEvent>> linked) {
         ObjectNode bundle = Json.MAPPER.createObjectNode();
         bundle.put("format", FORMAT);
         bundle.setAll(content);
         ObjectNode audit = bundle.putObject("audit");
         audit.put("algorithm", HashChain.ALGORITHM);
         audit.put("head", events.isEmpty() ? HashChain.GENESIS : events.getLast().hash());
-        ArrayNode list = audit.putArray("events");
+        write(audit.putArray("events"), events);
+        if (!linked.isEmpty()) {
+            ArrayNode chains = audit.putArray("linked");
+            linked.forEach((releaseId, chain) -> {
+                ObjectNode c = chains.addObject();
+                c.put("releaseId", releaseId);
+                c.put("head", chain.isEmpty() ? HashChain.GENESIS : chain.getLast().hash());
+                write(c.putArray("events"), chain);
+            });
+        }
+        bundle.put("digest", digest(bundle));
+        return bundle;
+    }
+
+    private static void write(ArrayNode list, List<AuditEvent> events) {
         for (AuditEvent e : events) {
             ObjectNode event = list.addObject();
             event.put("releaseId", e.releaseId());
@@ -57,8 +79,6 @@ public final class EvidenceBundle {
             event.put("previousHash", e.previousHash());
             event.put("hash", e.hash());
         }
-        bundle.put("digest", digest(bundle));
-        return bundle;
     }
 
     public static String write(JsonNode bundle) {
@@ -74,26 +94,41 @@ public final class EvidenceBundle {
         if (!bundle.isObject() || !FORMAT.equals(bundle.path("format").asText())) {
             return Optional.of("not a Countdown evidence bundle (expected \"format\": \"" + FORMAT + "\")");
         }
+        Optional<String> chain = verifyChain(bundle.path("audit"), "");
+        if (chain.isPresent()) {
+            return chain;
+        }
+        for (JsonNode linked : bundle.path("audit").path("linked")) {
+            Optional<String> broken = verifyChain(linked, "linked trail of " + linked.path("releaseId").asText() + ": ");
+            if (broken.isPresent()) {
+                return broken;
+            }
+        }
+        if (!digest(bundle).equals(bundle.path("digest").asText())) {
+            return Optional.of("the bundle's content does not match its digest: something outside the audit events "
+                    + "(an item, an approval, a decision) was altered");
+        }
+        return Optional.empty();
+    }
+
+    /** One chain: {@code events} linked hash to hash, ending at {@code head}. */
+    private static Optional<String> verifyChain(JsonNode audit, String where) {
         List<AuditEvent> events = new ArrayList<>();
-        JsonNode list = bundle.path("audit").path("events");
+        JsonNode list = audit.path("events");
         for (int k = 0; k < list.size(); k++) {
             Optional<AuditEvent> event = event(list.get(k));
             if (event.isEmpty()) {
-                return Optional.of("event #" + (k + 1) + ": missing or malformed fields");
+                return Optional.of(where + "event #" + (k + 1) + ": missing or malformed fields");
             }
             events.add(event.get());
         }
         Optional<String> broken = HashChain.firstBrokenLink(events);
         if (broken.isPresent()) {
-            return broken;
+            return Optional.of(where + broken.get());
         }
         String head = events.isEmpty() ? HashChain.GENESIS : events.getLast().hash();
-        if (!head.equals(bundle.path("audit").path("head").asText())) {
-            return Optional.of("audit.head is not the hash of the last event; events were removed from the end");
-        }
-        if (!digest(bundle).equals(bundle.path("digest").asText())) {
-            return Optional.of("the bundle's content does not match its digest: something outside the audit events "
-                    + "(an item, an approval, a decision) was altered");
+        if (!head.equals(audit.path("head").asText())) {
+            return Optional.of(where + "audit.head is not the hash of the last event; events were removed from the end");
         }
         return Optional.empty();
     }

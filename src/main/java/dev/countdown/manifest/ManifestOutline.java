@@ -56,8 +56,9 @@ final class ManifestOutline {
     private static Set<String> environment(ReleaseManifest m) {
         Set<String> names = new LinkedHashSet<>();
         m.probes().values().stream().flatMap(ManifestOutline::secrets).forEach(s -> names.addAll(s.references()));
-        m.rollback().action().ifPresent(a -> Stream.concat(Stream.of(a.url()), a.headers().values().stream())
-                .forEach(s -> names.addAll(s.references())));
+        m.rollback().action().ifPresent(a -> Stream.of(Stream.of(a.url()), a.headers().values().stream(),
+                        a.secret().stream(), a.workflow().map(RollbackPlan.Workflow::token).stream())
+                .flatMap(x -> x).forEach(s -> names.addAll(s.references())));
         return names;
     }
 

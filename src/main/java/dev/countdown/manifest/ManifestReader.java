@@ -23,7 +23,7 @@ public final class ManifestReader {
     public static final long MAX_BYTES = 256 * 1024;
 
     private static final Set<String> TOP = Set.of("service", "description", "template", "channels", "roles",
-            "permissions", "probes", "bindings", "policy", "rollback", "watch");
+            "permissions", "probes", "bindings", "policy", "rollback", "watch", "windows");
     private static final Set<String> PRINCIPAL_KEYS = Set.of(
             "slack-users", "slack-groups", "discord-users", "discord-roles", "roles");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
@@ -35,7 +35,6 @@ public final class ManifestReader {
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})\\s*%?");
     /** Bounded so that the numbers always fit an int. */
     private static final Pattern FRACTION = Pattern.compile("(\\d{1,6})\\s*(?:/|of)\\s*(\\d{1,6})");
-    private static final Set<String> ROLLBACK_METHODS = Set.of("POST", "PUT");
 
     /** A manifest and the checklist it runs, both read and checked against each other. */
     public record Loaded(ReleaseManifest manifest, ChecklistTemplate template, List<SourceProblem> warnings) {
@@ -87,8 +86,9 @@ public final class ManifestReader {
                 new ProbeSpecReader(secrets).read(root.optional("probes")),
                 bindings(root.optional("bindings")),
                 policy(root.optional("policy")),
-                rollback(root.optional("rollback")),
-                watch(root.optional("watch")));
+                new RollbackPlanReader(secrets).read(root.optional("rollback")),
+                watch(root.optional("watch")),
+                ChangeWindowsReader.read(root.optional("windows"), node -> principals(node, true)));
         if (root.optional("policy").get("required-roles").isEmpty()) {
             manifest = manifest.withPolicy(manifest.policy().withRequiredRoles(defaultRequiredRoles(manifest)));
         }
@@ -212,34 +212,6 @@ public final class ManifestReader {
         List<String> probes = node.require("probes", "the abort-criteria probes to re-run").strings("a probe name");
         return Optional.of(new WatchPlan(node.duration("window", Duration.ofHours(2)),
                 node.duration("every", Duration.ofMinutes(5)), probes, node.integer("failures", 1, 1, 20)));
-    }
-
-    private RollbackPlan rollback(YamlNode node) {
-        if (!node.expectMapping("the rollback plan",
-                Set.of("template", "triggers", "steps", "decision-owner", "action"))) {
-            return RollbackPlan.NONE;
-        }
-        Optional<RollbackPlan.Action> action = node.get("action").map(a -> {
-            a.expectMapping("a rollback action: type, url, method, headers, body, timeout",
-                    Set.of("type", "url", "method", "headers", "body", "timeout"));
-            String type = a.string("type", "webhook", "webhook");
-            if (!type.equals("webhook")) {
-                a.get("type").orElseThrow().error("expected webhook, the one rollback action type, got \"" + type + "\"");
-            }
-            Map<String, SecretString> headers = new LinkedHashMap<>();
-            a.optional("headers").entries("a mapping of header names to values")
-                    .forEach((name, value) -> headers.put(name, secrets.header(name, value)));
-            String method = a.string("method", "POST or PUT", "POST").toUpperCase(java.util.Locale.ROOT);
-            if (!method.isEmpty() && !ROLLBACK_METHODS.contains(method)) {
-                a.get("method").orElseThrow().error("expected POST or PUT, got \"" + method + "\"");
-            }
-            return new RollbackPlan.Action(method,
-                    secrets.url(a.require("url", "the deploy system's webhook URL")), headers,
-                    a.string("body", "a request body", ""), a.duration("timeout", Duration.ofSeconds(30)));
-        });
-        return new RollbackPlan(node.optionalString("template", "a checklist file"),
-                node.optional("triggers").strings("a trigger"), node.optional("steps").strings("a step"),
-                node.optionalString("decision-owner", "a role id"), action);
     }
 
     private static List<String> ids(YamlNode node, Pattern form, String expected) {

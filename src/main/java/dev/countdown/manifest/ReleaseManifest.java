@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param template    the template file as written in the manifest
  * @param permissions who may start a release, start a rollback, and decide
  * @param bindings    probe name → the item ids its result sets
+ * @param windows     when a GO may be given: deployment windows and freezes; empty, at any time
  */
 public record ReleaseManifest(
         String source,
@@ -25,7 +26,8 @@ public record ReleaseManifest(
         Map<String, List<String>> bindings,
         DecisionPolicy policy,
         RollbackPlan rollback,
-        java.util.Optional<WatchPlan> watch) {
+        java.util.Optional<WatchPlan> watch,
+        java.util.Optional<ChangeWindows> windows) {
 
     public ReleaseManifest {
         roles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roles));
@@ -39,7 +41,7 @@ public record ReleaseManifest(
 
     public ReleaseManifest withPolicy(DecisionPolicy newPolicy) {
         return new ReleaseManifest(source, service, template, channels, roles, permissions, probes, bindings,
-                newPolicy, rollback, watch);
+                newPolicy, rollback, watch, windows);
     }
 
     public Optional<RoleSpec> role(String id) {

@@ -84,7 +84,9 @@ public class ProbeService {
             return refused(CommandResult.Refusal.FORBIDDEN, venue.get(), releaseId);
         }
         Authorizer authorizer = new Authorizer(manifest, loaded.get().release().startedBy());
-        if (!authorizer.allows(authorizer.participants(), actor)) {
+        // the system (the watch, a rollback's verification) runs only what the manifest defines
+        if (actor.source() != dev.countdown.release.IdentitySource.SYSTEM && !authorizer.allows(authorizer.participants(),
+                actor)) {
             return new Plan.Refused(new CommandResult.Refused(CommandResult.Refusal.FORBIDDEN,
                     "You may not run this release's probes.", authorizer.participants(), releaseId));
         }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code ${NAME}} reference, or by {@code [redacted]} when the secret was written out literally;
  * its escaped, hex and base64 forms too ({@link SecretForms}).
  */
-final class Redactor {
+public final class Redactor {
 
     static final String MASK = "[redacted]";
 
@@ -57,7 +57,23 @@ final class Redactor {
         return new Redactor(found);
     }
 
-    String apply(String text) {
+    /**
+     * For what is not a probe (a rollback action): every {@code ${NAME}} referenced by {@code sent}
+     * resolved now, and {@code literals} (secrets written out in the manifest) masked.
+     */
+    public static Redactor of(java.util.Collection<SecretString> sent, java.util.Collection<String> literals,
+                              Function<String, String> environment) {
+        List<Replacement> found = new ArrayList<>();
+        for (SecretString secret : sent) {
+            for (String name : secret.references()) {
+                add(found, safely(environment, name), "${" + name + "}");
+            }
+        }
+        literals.forEach(literal -> add(found, literal, MASK));
+        return new Redactor(found);
+    }
+
+    public String apply(String text) {
         if (text == null || replacements.isEmpty()) {
             return text;
         }
@@ -82,7 +98,7 @@ final class Redactor {
      * A URL or JDBC URL as written, with a literal password in its user info or in a
      * password-like parameter masked; {@code ${ENV}} references are kept, they are not secrets.
      */
-    static String shown(SecretString url) {
+    public static String shown(SecretString url) {
         String written = url.written();
         Matcher info = USER_INFO.matcher(written);
         String out = info.find() && !isReference(info.group(2))

@@ -43,7 +43,7 @@ final class Ceremony {
         }
         Release release = new Release(releaseId, definition.manifest().service(), start.version(), definition.hash(),
                 ReleaseState.OPEN, 1, 0, prechecked(actor, now), java.util.Map.of(), List.of(), actor.ref(), now,
-                java.util.Map.of(), List.of());
+                java.util.Map.of(), List.of(), null);
         return new Step.Changed(release, List.of(new Change("release.started", start.version(), "", "open",
                 definition.template().title())), "Release " + release.service() + " " + release.version() + " started.");
     }
@@ -83,6 +83,29 @@ final class Ceremony {
     }
 
     private Step applyAuthorized(Release release, Command command, Actor actor, Instant now) {
+        if (release.isRollback()) {
+            RollbackCeremony rollback = new RollbackCeremony(definition, authorizer);
+            switch (command) {
+                case Command.ActionStep c -> {
+                    return rollback.action(release, c, actor, now);
+                }
+                case Command.CastVote c -> {
+                    Step voted = vote(release, c, actor, now);
+                    return voted instanceof Step.Changed changed ? rollback.afterVote(changed, c, actor, now) : voted;
+                }
+                case Command.Decide c -> {
+                    return refuse(Refusal.CONFLICT, release.id(), "A rollback is decided by its decision owner's "
+                            + "approval, on its approvals message.");
+                }
+                case Command.Cancel c -> {
+                    return refuse(Refusal.CONFLICT, release.id(), "A rollback is called off by its decision owner's "
+                            + "rejection, on its approvals message.");
+                }
+                default -> {
+                    // items, notes and probes work as in any ceremony
+                }
+            }
+        }
         return switch (command) {
             case Command.Start s -> refuse(Refusal.INVALID, release.id(), "a release cannot be started twice");
             case Command.SetItem c -> setItem(release, c, actor, now);
@@ -92,6 +115,8 @@ final class Ceremony {
             case Command.Cancel c -> cancel(release, c, actor);
             case Command.Reopen c -> reopen(release, c, actor);
             case Command.RecordProbes c -> recordProbes(release, c, actor, now);
+            case Command.StartRollback c -> refuse(Refusal.INVALID, release.id(), "a rollback is started by the service");
+            case Command.ActionStep c -> refuse(Refusal.INVALID, release.id(), "Only a rollback has an action to run.");
         };
     }
 
@@ -135,12 +160,16 @@ final class Ceremony {
             return Optional.of(refuse(Refusal.NOT_FOUND, release.id(), "This release's checklist has no item '"
                     + itemId + "'."));
         }
-        if (!release.state().acceptsWork()) {
+        if (!release.acceptsWork()) {
             return Optional.of(refuse(Refusal.CONFLICT, release.id(), "The release is " + release.state().label()
                     + "; items can change only while it is open" + (release.state() == ReleaseState.NO_GO
                     ? " (reopen it first)." : ".")));
         }
         int phase = definition.phaseOf(itemId);
+        if (phase > release.phase() && release.isRollback()) {
+            return Optional.of(refuse(Refusal.CONFLICT, release.id(), "'" + item.get().text()
+                    + "' unlocks once the rollback is done."));
+        }
         if (phase > release.phase()) {
             return Optional.of(refuse(Refusal.CONFLICT, release.id(), "'" + item.get().text() + "' unlocks after "
                     + definition.phase(phase - 1).label() + " is GO."));
@@ -208,7 +237,8 @@ final class Ceremony {
      * reason otherwise, unless a person set the item by hand. Items of locked phases wait.
      */
     private Step recordProbes(Release release, Command.RecordProbes c, Actor actor, Instant now) {
-        if (release.state().isTerminal()) {
+        if (release.state().isTerminal() && !release.isRollback()) {
+            // a rollback that is done still records its verification probes
             return refuse(Refusal.CONFLICT, release.id(), "The release is " + release.state().label() + ".");
         }
         // The watch runs as the system, on the manifest's own schedule.

@@ -32,6 +32,28 @@ public sealed interface Command {
     record Reopen(String releaseId, String note) implements Command {
     }
 
+    /**
+     * Starts a rollback ceremony undoing {@code releaseId}: its own release row, its own thread,
+     * linked both ways with the release.
+     */
+    record StartRollback(String releaseId, String note) implements Command {
+    }
+
+    /**
+     * A step of a rollback's action run {@code attempt}: a runner claims it, reports how it ended
+     * or that its runner was lost; a person confirms the rollback happened or asks for another run.
+     */
+    record ActionStep(String releaseId, int attempt, Kind kind, String summary, String evidence) implements Command {
+
+        /** VERIFIED: the verification probes ran after a successful action; the rollback is done. */
+        public enum Kind { CLAIM, SUCCEEDED, FAILED, LOST, VERIFIED, CONFIRM, RETRY }
+
+        public ActionStep {
+            summary = summary == null ? "" : summary;
+            evidence = evidence == null ? "" : evidence;
+        }
+    }
+
     /** Results of probes run for the release, to keep as evidence and to set the items bound to them. */
     record RecordProbes(String releaseId, java.util.List<ProbeOutcome> results) implements Command {
         public RecordProbes {

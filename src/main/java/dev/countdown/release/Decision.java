@@ -30,12 +30,32 @@ final class Decision {
             return Ceremony.refuse(Refusal.CONFLICT, release.id(), "The release is already "
                     + release.state().label() + (release.state() == ReleaseState.NO_GO ? "; reopen it to decide again." : "."));
         }
-        if (c.override() && definition.manifest().policy().override().isEmpty()) {
+        Optional<dev.countdown.manifest.ChangeWindows> windows = definition.manifest().windows();
+        boolean policyOverride = definition.manifest().policy().override().isPresent();
+        if (c.override() && !policyOverride && windows.isEmpty()) {
             return Ceremony.refuse(Refusal.INVALID, release.id(), "This service's manifest allows no override.");
         }
         Phase phase = definition.phase(release.phase());
-        Verdict verdict = new DecisionPolicyEvaluator(definition).evaluate(release, phase.index(), c.override(), now);
-        return decided(release, phase, verdict, actor, Ceremony.note(c.note()), now);
+        Verdict verdict = new DecisionPolicyEvaluator(definition).evaluate(release, phase.index(),
+                c.override() && policyOverride, now);
+        Step.Changed decided = decided(release, phase, verdict, actor, Ceremony.note(c.note()), now);
+        if (verdict.outcome() != Outcome.GO || windows.isEmpty() || windows.get().closed(now).isEmpty()) {
+            return decided;
+        }
+        // A GO outside the change windows: refused, or given by those the windows let override, on the record.
+        String why = windows.get().explain(now);
+        if (!c.override()) {
+            return Ceremony.refuse(Refusal.CONFLICT, release.id(), "No GO now. " + why);
+        }
+        if (!authorizer.allows(windows.get().override(), actor)) {
+            return new Step.Refused(new CommandResult.Refused(Refusal.FORBIDDEN, "You may not give a GO outside the "
+                    + "change windows. " + why + " " + describer.whoCan(windows.get().override()),
+                    windows.get().override(), release.id()));
+        }
+        List<Change> changes = new java.util.ArrayList<>(List.of(new Change("window.override", phase.label(), "closed",
+                "go", why)));
+        changes.addAll(decided.changes());
+        return new Step.Changed(decided.release(), changes, "Change window overridden: " + why + "\n" + decided.message());
     }
 
     /**
@@ -49,7 +69,8 @@ final class Decision {
         }
         Phase phase = definition.phase(release.phase());
         Verdict verdict = new DecisionPolicyEvaluator(definition).evaluate(release, phase.index(), false, now);
-        return verdict.outcome() == Outcome.GO
+        boolean windowOpen = definition.manifest().windows().flatMap(w -> w.closed(now)).isEmpty();
+        return verdict.outcome() == Outcome.GO && windowOpen
                 ? Optional.of(decided(release, phase, verdict, AUTO, AUTO_NOTE, now)) : Optional.empty();
     }
 

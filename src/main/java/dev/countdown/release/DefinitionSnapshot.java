@@ -18,10 +18,24 @@ import java.util.TreeMap;
  * The text of a manifest and of the templates it names, as they were when a release started.
  * A running release is read from its snapshot, so editing the files changes only later releases.
  */
-public record DefinitionSnapshot(String manifestName, String manifestText, Map<String, String> templates) {
+public record DefinitionSnapshot(String manifestName, String manifestText, Map<String, String> templates,
+                                 String ceremony) {
+
+    /** The ceremony of a snapshot taken for a rollback: its checklist is the manifest's rollback plan. */
+    public static final String ROLLBACK = "rollback";
 
     public DefinitionSnapshot {
         templates = new TreeMap<>(templates);
+        ceremony = ceremony == null ? "" : ceremony;
+    }
+
+    public DefinitionSnapshot(String manifestName, String manifestText, Map<String, String> templates) {
+        this(manifestName, manifestText, templates, "");
+    }
+
+    /** The same texts, read as the rollback ceremony of the manifest's service. */
+    public DefinitionSnapshot forRollback() {
+        return new DefinitionSnapshot(manifestName, manifestText, templates, ROLLBACK);
     }
 
     public String hash() {
@@ -33,6 +47,10 @@ public record DefinitionSnapshot(String manifestName, String manifestText, Map<S
         json.put("manifestName", manifestName);
         json.put("manifestText", manifestText);
         json.put("templates", templates);
+        if (!ceremony.isEmpty()) {
+            // only when set: the hashes of every release's snapshot stay as they were
+            json.put("ceremony", ceremony);
+        }
         try {
             return Json.MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -45,7 +63,9 @@ public record DefinitionSnapshot(String manifestName, String manifestText, Map<S
             Map<?, ?> map = Json.MAPPER.readValue(json, Map.class);
             Map<String, String> templates = new LinkedHashMap<>();
             ((Map<?, ?>) map.get("templates")).forEach((k, v) -> templates.put((String) k, (String) v));
-            return new DefinitionSnapshot((String) map.get("manifestName"), (String) map.get("manifestText"), templates);
+            Object ceremony = map.get("ceremony");
+            return new DefinitionSnapshot((String) map.get("manifestName"), (String) map.get("manifestText"), templates,
+                    ceremony == null ? "" : (String) ceremony);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored definition snapshot is not JSON", e);
         }
@@ -63,6 +83,11 @@ public record DefinitionSnapshot(String manifestName, String manifestText, Map<S
         };
         ManifestReader.Loaded loaded = new ManifestReader(fromSnapshot).read(Path.of(manifestName),
                 SourceText.decode(manifestName, manifestText.getBytes(StandardCharsets.UTF_8), "release manifest"));
+        if (ceremony.equals(ROLLBACK)) {
+            String rollbackTemplate = loaded.manifest().rollback().template().map(templates::get).orElse(null);
+            return ReleaseDefinition.rollback(hash(), loaded.manifest(),
+                    RollbackChecklist.compose(loaded.manifest(), rollbackTemplate));
+        }
         return ReleaseDefinition.of(hash(), loaded.manifest(), loaded.template());
     }
 }

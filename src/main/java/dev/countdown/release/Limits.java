@@ -52,6 +52,8 @@ public final class Limits {
             case Command.Cancel c -> first(releaseId(c), tooLong("reason", c.reason(), TEXT));
             case Command.Reopen c -> first(releaseId(c), tooLong("reason", c.note(), TEXT));
             case Command.RecordProbes c -> releaseId(c);
+            case Command.StartRollback c -> first(releaseId(c), tooLong("note", c.note(), TEXT));
+            case Command.ActionStep c -> first(releaseId(c), tooLong("note", c.summary(), TEXT));
         };
     }
 

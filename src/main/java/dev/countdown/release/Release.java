@@ -16,6 +16,8 @@ import java.util.Map;
  * @param votes          role id → the latest vote of each owner who voted
  * @param probes         probe name → its last result on this release
  * @param alerts         abort criteria that fired while the release was watched
+ * @param rollback       for a rollback ceremony, the release it undoes and its action's run; for a release,
+ *                       the rollback that undoes it; null when neither
  */
 public record Release(
         String id,
@@ -31,7 +33,8 @@ public record Release(
         ActorRef startedBy,
         Instant startedAt,
         Map<String, ProbeRecord> probes,
-        List<Alert> alerts) {
+        List<Alert> alerts,
+        RollbackLink rollback) {
 
     public Release {
         probes = unmodifiable(probes == null ? Map.of() : probes);
@@ -69,19 +72,19 @@ public record Release(
         probes.forEach((name, p) -> namedProbes.put(name, new ProbeRecord(p.name(), p.type(), p.outcome(), p.summary(),
                 p.attempts(), p.at(), names.named(p.by()), p.failuresInARow())));
         return new Release(id, service, version, definitionHash, state, round, phase, namedItems, namedVotes,
-                namedDecisions, names.named(startedBy), startedAt, namedProbes, alerts);
+                namedDecisions, names.named(startedBy), startedAt, namedProbes, alerts, rollback);
     }
 
     public Release withState(ReleaseState next) {
         return new Release(id, service, version, definitionHash, next, round, phase, items, votes, decisions,
-                startedBy, startedAt, probes, alerts);
+                startedBy, startedAt, probes, alerts, rollback);
     }
 
     public Release withItem(String itemId, ItemStatus status) {
         Map<String, ItemStatus> next = new LinkedHashMap<>(items);
         next.put(itemId, status);
         return new Release(id, service, version, definitionHash, state, round, phase, next, votes, decisions,
-                startedBy, startedAt, probes, alerts);
+                startedBy, startedAt, probes, alerts, rollback);
     }
 
     public Release withVote(String roleId, Vote vote) {
@@ -91,33 +94,57 @@ public record Release(
         Map<String, List<Vote>> next = new LinkedHashMap<>(votes);
         next.put(roleId, List.copyOf(roleVotes));
         return new Release(id, service, version, definitionHash, state, round, phase, items, next, decisions,
-                startedBy, startedAt, probes, alerts);
+                startedBy, startedAt, probes, alerts, rollback);
     }
 
     public Release withDecision(DecisionRecord decision, ReleaseState nextState, int nextPhase) {
         List<DecisionRecord> next = new ArrayList<>(decisions);
         next.add(decision);
         return new Release(id, service, version, definitionHash, nextState, round, nextPhase, items, votes, next,
-                startedBy, startedAt, probes, alerts);
+                startedBy, startedAt, probes, alerts, rollback);
     }
 
     public Release withProbe(ProbeRecord record) {
         Map<String, ProbeRecord> next = new LinkedHashMap<>(probes);
         next.put(record.name(), record);
         return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
-                startedBy, startedAt, next, alerts);
+                startedBy, startedAt, next, alerts, rollback);
     }
 
     public Release withAlert(Alert alert) {
         List<Alert> next = new ArrayList<>(alerts);
         next.add(alert);
         return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
-                startedBy, startedAt, probes, next);
+                startedBy, startedAt, probes, next, rollback);
     }
 
     public Release reopened() {
         return new Release(id, service, version, definitionHash, ReleaseState.OPEN, round + 1, phase, items, votes,
-                decisions, startedBy, startedAt, probes, alerts);
+                decisions, startedBy, startedAt, probes, alerts, rollback);
+    }
+
+    public Release withRollback(RollbackLink link) {
+        return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
+                startedBy, startedAt, probes, alerts, link);
+    }
+
+    public Release withPhase(int next) {
+        return new Release(id, service, version, definitionHash, state, round, next, items, votes, decisions,
+                startedBy, startedAt, probes, alerts, rollback);
+    }
+
+    /** Whether this is a rollback ceremony rather than a release; not a field of the document. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isRollback() {
+        return rollback != null && rollback.undoes() != null;
+    }
+
+    /**
+     * Whether items and notes may still change: while open; in a rollback also once approved and
+     * after it is done, for its steps and its post-rollback items.
+     */
+    public boolean acceptsWork() {
+        return state.acceptsWork() || isRollback() && (state == ReleaseState.GO || state == ReleaseState.ROLLED_BACK);
     }
 
     private static <K, V> Map<K, V> unmodifiable(Map<K, V> map) {

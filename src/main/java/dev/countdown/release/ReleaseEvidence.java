@@ -16,11 +16,18 @@ public final class ReleaseEvidence {
     private ReleaseEvidence() {
     }
 
-    /**
-     * The bundle with everyone shown by {@code names}, the id beside each name; the audit events
-     * keep the names as recorded (they are chained), and {@code people} says what each id is called now.
-     */
+    /** A release's own bundle, with no linked ceremony. */
     public static ObjectNode bundle(LoadedRelease loaded, List<AuditEvent> events, Instant now, DisplayNames names) {
+        return bundle(loaded, events, java.util.Map.of(), now, names);
+    }
+
+    /**
+     * The bundle, with the audit trail of the linked ceremony (a rollback's release, or a release's
+     * rollback), everyone shown by {@code names} with the id beside each name. The audit events keep
+     * the names as recorded (they are chained); {@code people} says what each id is called now.
+     */
+    public static ObjectNode bundle(LoadedRelease loaded, List<AuditEvent> events,
+                                    java.util.Map<String, List<AuditEvent>> linked, Instant now, DisplayNames names) {
         Release r = loaded.named(names).release();
         ReleaseDefinition d = loaded.definition();
         ObjectNode content = EvidenceBundle.json().createObjectNode();
@@ -60,12 +67,12 @@ public final class ReleaseEvidence {
             }
         }
         ArrayNode approvals = content.putArray("approvals");
-        for (RoleSpec role : d.manifest().roles().values()) {
+        for (RoleSpec role : d.approvalRoles()) {
             ObjectNode a = approvals.addObject();
             a.put("role", role.id());
             a.put("title", role.title());
             a.put("needed", role.approvals());
-            a.put("required", d.manifest().policy().requiredRoles().contains(role.id()));
+            a.put("required", d.requires(role.id()));
             ArrayNode votes = a.putArray("votes");
             for (Vote v : r.votes(role.id())) {
                 votes.addObject().put("by", v.by().label()).put("vote", v.approve() ? "approve" : "reject")
@@ -97,11 +104,35 @@ public final class ReleaseEvidence {
                     .put("subject", reason.subject()).put("text", reason.text()));
         }
         ArrayNode people = content.putArray("people");
-        events.stream().map(e -> List.of(e.actorSource(), e.actorId(), e.actorName())).distinct()
+        java.util.stream.Stream.concat(events.stream(), linked.values().stream().flatMap(List::stream))
+                .map(e -> List.of(e.actorSource(), e.actorId(), e.actorName())).distinct()
                 .filter(e -> people.findValuesAsText("id").stream().noneMatch(id -> id.equals(e.get(0) + ":" + e.get(1))))
                 .forEach(e -> people.addObject().put("id", e.get(0) + ":" + e.get(1)).put("source", e.get(0))
                         .put("userId", e.get(1)).put("name", name(names, e.get(0), e.get(1), e.get(2))));
-        return EvidenceBundle.seal(content, events);
+        if (r.rollback() != null) {
+            rollback(content.putObject("rollback"), r, d);
+        }
+        return EvidenceBundle.seal(content, events, linked);
+    }
+
+    private static void rollback(ObjectNode o, Release r, ReleaseDefinition d) {
+        RollbackLink link = r.rollback();
+        if (!r.isRollback()) {
+            o.put("undoneBy", link.undoneBy());
+            return;
+        }
+        o.put("undoes", link.undoes());
+        o.put("undoesVersion", link.undoesVersion());
+        ArrayNode triggers = o.putArray("triggers");
+        d.manifest().rollback().triggers().forEach(triggers::add);
+        ObjectNode action = o.putObject("action");
+        action.put("type", d.manifest().rollback().action().map(a -> a.type()).orElse("none"));
+        ActionRun run = link.run();
+        if (run != null) {
+            action.put("attempt", run.attempt()).put("state", run.state().label()).put("key", run.key())
+                    .put("requestedAt", run.requestedAt().toString()).put("updatedAt", run.updatedAt().toString())
+                    .put("summary", run.summary());
+        }
     }
 
     private static String name(DisplayNames names, String source, String userId, String recorded) {

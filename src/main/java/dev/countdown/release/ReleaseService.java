@@ -47,6 +47,7 @@ public class ReleaseService {
     private final Clock clock;
     private final List<ReleaseObserver> observers;
     private final SecureRandom random = new SecureRandom();
+    private final RollbackStarts rollbacks;
 
     public ReleaseService(TransactionOperations<Connection> transactions, ReleaseRowRepository releases,
                           DefinitionRowRepository definitionRows, CommandReceiptRepository receipts,
@@ -61,6 +62,7 @@ public class ReleaseService {
         this.registry = registry;
         this.clock = clock;
         this.observers = List.copyOf(observers);
+        this.rollbacks = new RollbackStarts(this, releases, definitionRows, auditEvents, definitions);
     }
 
     /** A key claimed before: what its call answered, or ({@code running}) that it has not answered yet. */
@@ -174,6 +176,23 @@ public class ReleaseService {
         return releases.findById(releaseId).map(ReleaseRow::eventCount);
     }
 
+    /**
+     * The evidence bundle of a release: a rollback's holds the trail of the release it undoes, and
+     * a rolled-back release's the trail of its rollback, so one file tells the whole story.
+     */
+    /** The release's evidence bundle, with the linked ceremony's trail, everyone shown by {@code names}. */
+    public com.fasterxml.jackson.databind.node.ObjectNode evidence(LoadedRelease loaded, Instant now, DisplayNames names) {
+        Release r = loaded.release();
+        java.util.Map<String, List<AuditEvent>> linked = new java.util.LinkedHashMap<>();
+        if (r.rollback() != null) {
+            String other = r.isRollback() ? r.rollback().undoes() : r.rollback().undoneBy();
+            if (other != null) {
+                linked.put(other, events(other));
+            }
+        }
+        return ReleaseEvidence.bundle(loaded, events(r.id()), linked, now, names);
+    }
+
     public List<AuditEvent> events(String releaseId) {
         return auditEvents.findByReleaseIdOrderBySeq(releaseId).stream().map(AuditEventRow::toEvent).toList();
     }
@@ -184,13 +203,17 @@ public class ReleaseService {
             return receipts.seen(receipt.get()).answer();
         }
         Instant now = HashChain.timestamp(clock.instant());
-        CommandResult result = request.command() instanceof Command.Start start
-                ? start(start, request.actor(), found.orElseThrow(), now)
-                : change(request, now);
+        List<CommandResult.Applied> linked = new ArrayList<>();
+        CommandResult result = switch (request.command()) {
+            case Command.Start start -> start(start, request.actor(), found.orElseThrow(), now);
+            case Command.StartRollback rollback -> rollbacks.start(rollback, request.actor(), now, linked);
+            default -> change(request, now, linked);
+        };
         receipts.record(request, result, now, receipt.isPresent());
         if (result instanceof CommandResult.Applied applied && !applied.events().isEmpty()) {
             observers.forEach(o -> o.applied(request, applied));
         }
+        linked.forEach(applied -> observers.forEach(o -> o.applied(request, applied)));
         return result;
     }
 
@@ -227,7 +250,7 @@ public class ReleaseService {
         return new CommandResult.Applied(release, events, changed.message());
     }
 
-    private CommandResult change(CommandRequest request, Instant now) {
+    private CommandResult change(CommandRequest request, Instant now, List<CommandResult.Applied> linkedApplied) {
         String releaseId = request.command().releaseId();
         Optional<ReleaseRow> row = releaseId == null ? Optional.empty() : releases.findById(releaseId);
         if (row.isEmpty()) {
@@ -247,6 +270,7 @@ public class ReleaseService {
                 Release after = auto.isEmpty() ? changed.release() : auto.getLast().release();
                 String message = changed.message() + auto.stream().map(a -> "\n" + a.message()).reduce("", String::concat);
                 List<AuditEvent> events = write(row.get(), after, acts, now);
+                changed.linked().forEach(l -> linkedApplied.add(rollbacks.writeLinked(l, request.actor(), now)));
                 yield new CommandResult.Applied(after, events, message);
             }
             case Step.Refused refused -> {
@@ -261,6 +285,10 @@ public class ReleaseService {
 
     /** Changes and who made them: a command's own, then any decision auto-decide took after it. */
     private record Acted(Actor actor, List<Change> changes) {
+    }
+
+    List<AuditEvent> write(ReleaseRow row, Release release, Actor actor, List<Change> changes, Instant now) {
+        return write(row, release, List.of(new Acted(actor, changes)), now);
     }
 
     private List<AuditEvent> write(ReleaseRow row, Release release, List<Acted> acts, Instant now) {
@@ -283,7 +311,7 @@ public class ReleaseService {
         return events;
     }
 
-    private static List<AuditEvent> chain(String releaseId, int seq, String head, Actor actor, List<Change> changes,
+    static List<AuditEvent> chain(String releaseId, int seq, String head, Actor actor, List<Change> changes,
                                           Instant now) {
         List<AuditEvent> events = new ArrayList<>();
         for (Change c : changes) {
@@ -300,7 +328,7 @@ public class ReleaseService {
         return new LoadedRelease(ReleaseDocuments.read(row.document()), definitions.get(row.definitionHash()));
     }
 
-    private String newId() {
+    String newId() {
         char[] id = new char[10];
         for (int k = 0; k < id.length; k++) {
             id[k] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];

@@ -80,13 +80,14 @@ final class SlackBlocks {
     };
 
     static Outgoing root(ReleaseView v) {
-        String title = "Release " + v.service() + " " + v.version();
-        List<LayoutBlock> blocks = List.of(
-                header(h -> h.text(plain(title))),
-                mrkdwnSection("*State:* " + stateLabel(v) + (v.open() ? "   *Now:* " + SlackText.escape(v.phase()) : "")),
-                contextLine("Items " + v.counters().settled() + "/" + v.counters().items() + " passed · "
-                        + v.counters().failed() + " failed · approvals " + v.counters().rolesApproved() + "/"
-                        + v.counters().rolesRequired() + " · round " + v.round() + " · details in the thread"));
+        String title = SlackRollbackBlocks.title(v);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plain(title))));
+        SlackRollbackBlocks.link(v).ifPresent(blocks::add);
+        blocks.add(mrkdwnSection("*State:* " + stateLabel(v) + (v.open() ? "   *Now:* " + SlackText.escape(v.phase()) : "")));
+        blocks.add(contextLine("Items " + v.counters().settled() + "/" + v.counters().items() + " passed · "
+                + v.counters().failed() + " failed · approvals " + v.counters().rolesApproved() + "/"
+                + v.counters().rolesRequired() + " · round " + v.round() + " · details in the thread"));
         return message(title + ": " + stateLabel(v), blocks, false);
     }
 
@@ -182,13 +183,15 @@ final class SlackBlocks {
                 text.append("\nrejected by ").append(SlackText.escape(String.join(", ", role.rejectedBy())));
             }
             blocks.add(mrkdwnSection(text.toString()));
-            if (v.open() && blocks.size() < MAX_BLOCKS) {
+            if (v.open() && v.state().equals("open") && blocks.size() < MAX_BLOCKS) {
                 blocks.add(actions(a -> a.elements(List.of(
                         button("Approve", SlackIds.vote(v.releaseId(), true, role.id()), "primary"),
                         button("Reject", SlackIds.vote(v.releaseId(), false, role.id()), "danger")))));
             }
         }
-        if (v.open()) {
+        if (v.rollback().filter(ReleaseView.RollbackView::undoes).isPresent()) {
+            blocks.addAll(SlackRollbackBlocks.action(v));
+        } else if (v.open()) {
             blocks.add(actions(a -> a.elements(decide(v))));
         }
         return message("Approvals", blocks, false);
@@ -235,9 +238,13 @@ final class SlackBlocks {
     /** An abort criterion fired during the watch: said in the thread and in the channel. */
     static Outgoing alert(ReleaseView v, ReleaseView.AlertView a) {
         String text = "Abort criterion fired for " + v.service() + " " + v.version() + ": " + a.probe();
-        return message(text, List.of(mrkdwnSection(":rotating_light: *" + SlackText.escape(text) + "*\n"
-                + SlackText.escape(a.summary()) + "\nat " + TIME.format(a.at()) + ". *Rollback recommended:* `/rollback`")),
-                true);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(mrkdwnSection(":rotating_light: *" + SlackText.escape(text) + "*\n" + SlackText.escape(a.summary())
+                + "\nat " + TIME.format(a.at()) + ". *Rollback recommended:* `/rollback`"));
+        if (v.rollback().isEmpty()) {
+            blocks.add(actions(b -> b.elements(List.of(button("Start rollback", SlackIds.rollback(v.releaseId()), "danger")))));
+        }
+        return message(text, blocks, true);
     }
 
     private static Outgoing message(String text, List<LayoutBlock> blocks, boolean broadcast) {
@@ -249,6 +256,8 @@ final class SlackBlocks {
             case "go" -> ":large_green_circle: GO";
             case "no-go" -> ":red_circle: NO-GO";
             case "open" -> ":large_blue_circle: open";
+            case "rolling-back" -> ":rewind: rolling back";
+            case "rolled-back" -> ":leftwards_arrow_with_hook: rolled back";
             default -> v.state();
         };
     }
@@ -263,11 +272,11 @@ final class SlackBlocks {
         };
     }
 
-    private static SectionBlock mrkdwnSection(String text) {
+    static SectionBlock mrkdwnSection(String text) {
         return Blocks.section(s -> s.text(markdownText(text)));
     }
 
-    private static LayoutBlock contextLine(String mrkdwn) {
+    static LayoutBlock contextLine(String mrkdwn) {
         return Blocks.context(c -> c.elements(List.of(markdownText(mrkdwn))));
     }
 
@@ -275,12 +284,12 @@ final class SlackBlocks {
         return PlainTextObject.builder().text(text).emoji(true).build();
     }
 
-    private static ButtonElement button(String label, String actionId, String style) {
+    static ButtonElement button(String label, String actionId, String style) {
         return BlockElements.button(b -> b.actionId(actionId).text(plain(label)).style(style));
     }
 
     /** Slack's confirmation dialog on a button: nothing happens until "confirm" is pressed. */
-    private static ButtonElement confirmed(ButtonElement button, String title, String text, String confirm, String style) {
+    static ButtonElement confirmed(ButtonElement button, String title, String text, String confirm, String style) {
         button.setConfirm(confirmationDialog(d -> d.title(plain(SlackText.limit(title, 100)))
                 .text(plain(SlackText.limit(text, 300))).confirm(plain(confirm)).deny(plain("Not now")).style(style)));
         return button;

@@ -32,6 +32,15 @@ final class SlackCommandHandler {
      * trigger_id, hence the same idempotency key: it has no second effect.
      */
     String handle(SlashCommandPayload payload) {
+        return handle(payload, "");
+    }
+
+    /** {@code /rollback ...} is {@code /release rollback ...}: the same verb bean answers both. */
+    String handleRollback(SlashCommandPayload payload) {
+        return handle(payload, "rollback ");
+    }
+
+    private String handle(SlashCommandPayload payload, String verb) {
         Optional<String> unreadable = SlackInput.first(
                 SlackInput.required("channel_id", payload.getChannelId(), Limits.CHANNEL_ID),
                 SlackInput.required("user_id", payload.getUserId(), Limits.USER_ID),
@@ -41,7 +50,7 @@ final class SlackCommandHandler {
             return SlackText.escape("Countdown could not read this command: " + unreadable.get() + ".");
         }
         ChatCommands.Answer answer = commands.handle(ChatCommands.Invocation.typed(Platform.SLACK, payload.getChannelId(),
-                payload.getText(), SlackIds.key(payload.getTriggerId()),
+                verb + Optional.ofNullable(payload.getText()).orElse(""), SlackIds.key(payload.getTriggerId()),
                 manifest -> identity.actor(payload.getUserId(), payload.getUserName(), manifest)));
         return whoCan.render(answer, SlackText.MENTIONS);
     }

@@ -97,8 +97,7 @@ class SlackFactory {
         SlackCommandHandler commands = new SlackCommandHandler(chatCommands, identity, whoCan);
         SlackActionHandler actions = new SlackActionHandler(clicks, whoCan, identity, methods, new SlackClient(methods), background);
         app.command("/release", (req, ctx) -> ctx.ack(commands.handle(req.getPayload())));
-        app.command("/rollback", (req, ctx) -> ctx.ack("The rollback ceremony is coming: for now run the rollback "
-                + "plan in your manifest by hand. `/release help` lists what works today."));
+        app.command("/rollback", (req, ctx) -> ctx.ack(commands.handleRollback(req.getPayload())));
         app.blockAction(SlackIds.ACTION, (req, ctx) -> actions.blockAction(req.getPayload())
                 .map(SlackInput::badRequest).orElseGet(ctx::ack));
         app.viewSubmission(SlackIds.NOTE_CALLBACK, (req, ctx) -> actions.viewSubmission(req.getPayload())

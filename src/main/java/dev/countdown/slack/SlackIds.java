@@ -47,6 +47,14 @@ final class SlackIds {
         return ActionRef.cancel(releaseId).encode();
     }
 
+    static String action(String rollbackId, boolean retry) {
+        return ActionRef.action(rollbackId, retry).encode();
+    }
+
+    static String rollback(String releaseId) {
+        return ActionRef.rollback(releaseId).encode();
+    }
+
     /**
      * The idempotency key of a Slack request, from what Slack sends again when it retries it
      * (a command's trigger_id; a click's trigger_id and action_id; a form's view id and hash).

@@ -113,7 +113,7 @@ class DashboardController {
             return HttpResponse.notFound();
         }
         List<AuditEvent> events = releases.events(id);
-        var bundle = ReleaseEvidence.bundle(loaded.get(), events, clock.instant(), releasePages.names());
+        var bundle = releases.evidence(loaded.get(), clock.instant(), releasePages.names());
         EvidencePage page = new EvidencePage(releasePages.of(loaded.get(), events), bundle.path("audit").path("head").asText(),
                 releasePages.namedEvents(events), bundle.path("generatedAt").asText(), HashChain.ALGORITHM, PrintCss.CSS);
         return pages.ok("evidence", "evidence", page).header(SecurityHeadersFilter.CSP, PrintCss.POLICY);

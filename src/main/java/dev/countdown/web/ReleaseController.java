@@ -224,7 +224,7 @@ class ReleaseController {
     }
 
     private ObjectNode bundle(String id) {
-        return ReleaseEvidence.bundle(load(id), releases.events(id), clock.instant(), names);
+        return releases.evidence(load(id), clock.instant(), names);
     }
 
     private static HttpResponse<String> attachment(String body, String filename, MediaType type) {

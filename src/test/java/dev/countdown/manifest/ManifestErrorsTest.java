@@ -243,7 +243,7 @@ class ManifestErrorsTest {
         List<String> errors = errors(dir, yaml);
 
         hasError(errors, lineOf(yaml, "type: script"), "rollback.action.type",
-                "expected webhook, the one rollback action type, got \"script\"");
+                "expected webhook, github-actions or none, got \"script\"");
         hasError(errors, lineOf(yaml, "url: deploy"), "rollback.action.url", "expected an http:// or https:// URL");
         hasError(errors, lineOf(yaml, "method: DELETE"), "rollback.action.method", "expected POST or PUT, got \"DELETE\"");
         hasError(errors, lineOf(yaml, "timeout: soon"), "rollback.action.timeout", "expected a duration");

@@ -117,7 +117,7 @@ class SlackProbesTest {
             target.start(InetAddress.getLoopbackAddress(), 0);
             Map<String, Object> properties = properties(slack, target.url("/health").toString());
             Files.writeString(dir.resolve("manifests").resolve("web.yaml"), Files.readString(dir.resolve("manifests")
-                    .resolve("web.yaml")) + "watch: { every: 1s, probes: [health] }\n");
+                    .resolve("web.yaml")) + "watch: { every: 1s, probes: [health] }\nrollback: { decision-owner: qa-lead }\n");
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 var context = server.getApplicationContext();
                 ReleaseService releases = context.getBean(ReleaseService.class);
@@ -137,8 +137,31 @@ class SlackProbesTest {
                 FakeSlack.Message alert = slack.find(rootTs, "Abort criterion fired for web v2.0.0: health");
                 assertThat(alert.broadcast()).isTrue();
                 assertThat(alert.visibleText()).contains("500", "Rollback recommended");
+
+                String startRollback = alert.blocks().findValues("action_id").stream().map(n -> n.asText())
+                        .filter(a -> a.endsWith("|rollback|release")).findFirst().orElseThrow();
+                requests.send(SignedSlackRequests.blockAction(startRollback, null, "U0STRANGER", "C0WEB0001", "w5"));
+                assertThat(slack.await("chat.postEphemeral", Duration.ofSeconds(5)).param("text"))
+                        .contains("You may not start a rollback of web.", "<@U0QA00001>");
+                requests.send(SignedSlackRequests.blockAction(startRollback, null, "U0QA00001", "C0WEB0001", "w6"));
+                assertThat(awaitEphemeral(slack, "U0QA00001")).startsWith("Rollback of web v2.0.0 started");
+                assertThat(releases.list(Optional.of("web"))).filteredOn(l -> l.release().isRollback()).hasSize(1);
             }
         }
+    }
+
+    /** The text of the first ephemeral answer to {@code user}. */
+    private static String awaitEphemeral(FakeSlack slack, String user) throws InterruptedException {
+        Instant end = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(end)) {
+            Optional<String> text = slack.calls("chat.postEphemeral").stream().filter(c -> user.equals(c.param("user")))
+                    .map(c -> c.param("text")).findFirst();
+            if (text.isPresent()) {
+                return text.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no answer to " + user);
     }
 
     private static void awaitProbeEvents(ReleaseService releases, String id, int count) throws InterruptedException {

@@ -1,0 +1,113 @@
+package dev.countdown.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.countdown.support.SignedSlackRequests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Change windows in Slack, on a clock the test sets: a GO outside the deployment windows or in a
+ * freeze is refused with the reason and the next window; the CTO's override is given and recorded.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlackChangeWindowTest extends SlackTestBase {
+
+    private static final String CTO = "U0CTO0001";
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        try {
+            Path dir = Files.createTempDirectory("windows");
+            Path templates = Files.createDirectories(dir.resolve("checklist-templates"));
+            Path manifests = Files.createDirectories(dir.resolve("manifests"));
+            Files.writeString(templates.resolve("api.md"), "# API\n\n## Checks\n\n- [ ] Smoke tests pass\n");
+            Files.writeString(manifests.resolve("api.yaml"), """
+                    service: api
+                    template: api.md
+                    channels: { slack: [%s] }
+                    roles:
+                      release-manager: { owners: { slack-users: [%s] } }
+                      cto: { title: CTO, owners: { slack-users: [%s] } }
+                    permissions:
+                      start: { slack-users: [%s] }
+                    policy:
+                      required-roles: [release-manager]
+                    windows:
+                      time-zone: UTC
+                      deploy: ["Mon-Fri 02:00-06:00"]
+                      freezes:
+                        - { from: 2031-12-20, to: 2032-01-05, reason: holiday freeze }
+                      override: { roles: [cto] }
+                    """.formatted(CHANNEL, RM, CTO, RM));
+            properties.put("countdown.manifests-dir", manifests.toString());
+            properties.put("countdown.templates-dir", templates.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    @Test
+    void aGoOutsideTheWindowsIsRefusedWithTheNextWindowAndTheCtoMayOverride() {
+        at("2031-01-04T10:00:00Z");
+        String id = readyRelease("v1.0.0");
+        assertThat(answer(command("decide", RM))).isEqualTo("No GO now. It is Sat 2031-01-04 10:00 UTC, outside the "
+                + "deployment windows (Mon-Fri 02:00-06:00 UTC). Next window: Mon 2031-01-06 02:00 UTC.");
+        assertThat(answer(command("decide override", RM))).startsWith("You may not give a GO outside the change windows.")
+                .contains("CTO owners (<@" + CTO + ">)");
+        assertThat(answer(command("decide override", CTO))).startsWith("Change window overridden: It is Sat 2031-01-04")
+                .contains("Release decision: GO");
+        deliver();
+        assertThat(slack.uploads().values()).as("the override is in the evidence")
+                .anyMatch(body -> body.contains("\"window.override\"") && body.contains(id));
+
+        at("2031-12-23T03:00:00Z");
+        readyRelease("v1.1.0");
+        assertThat(answer(command("decide", RM))).isEqualTo("No GO now. Deploys are frozen (holiday freeze) until "
+                + "Mon 2032-01-05 00:00 UTC. Next window: Mon 2032-01-05 02:00 UTC.");
+        at("2032-01-05T02:00:00Z");
+        assertThat(answer(command("decide", RM))).isEqualTo("Release decision: GO.");
+    }
+
+    private String readyRelease(String version) {
+        assertThat(answer(command("start " + version, RM))).contains("started");
+        deliver();
+        String id = SlackIdsTestAccess.releaseIdIn(slack.find(slack.channel(CHANNEL).getLast().ts(), "Smoke tests"));
+        click(SlackIds.item(id, "checks.smoke-tests-pass"), "pass", RM);
+        click(SlackIds.vote(id, true, "release-manager"), null, RM);
+        return id;
+    }
+
+    /** Slack signs with the time it sends; Countdown checks it against its own clock, which the test set. */
+    @Override
+    HttpResponse<String> command(String text, String user) {
+        return signedNow(SignedSlackRequests.slashCommand("/release", text, user, CHANNEL, trigger()));
+    }
+
+    @Override
+    HttpResponse<String> click(String actionId, String selected, String user) {
+        return signedNow(SignedSlackRequests.blockAction(actionId, selected, user, CHANNEL, trigger()));
+    }
+
+    private HttpResponse<String> signedNow(String body) {
+        long now = clock.instant().getEpochSecond();
+        return requests().send(body, now, SignedSlackRequests.signature(SECRET, now, body), null);
+    }
+
+    private void at(String instant) {
+        clock.advance(Duration.between(clock.instant(), Instant.parse(instant)));
+    }
+}
