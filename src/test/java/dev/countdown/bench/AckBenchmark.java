@@ -28,7 +28,7 @@ import java.util.function.LongFunction;
  * <pre>bin/with-jdk21 mvn -B -q test-compile exec:java@ack-benchmark [-Dbench.seconds=8 ...]</pre>
  *
  * System properties: bench.targets (floor,h2,postgres), bench.concurrency (1,10,50), bench.seconds
- * measured per case (8), bench.warmup (3), bench.releases (20), bench.soak seconds of clicks at the
+ * measured per case (8), bench.warmup (3), bench.kinds (help,click), bench.releases (20), bench.soak seconds of clicks at the
  * highest concurrency before the last RSS (60), bench.jvm (the JVM flags of both sides), bench.jfr
  * (a target to record with JFR during its c=max clicks, e.g. h2), bench.dir (target/bench).
  */
@@ -55,6 +55,7 @@ public final class AckBenchmark {
         String jvm = System.getProperty("bench.jvm", RECOMMENDED_JVM).trim();
         List<String> flags = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
         String jfr = System.getProperty("bench.jfr", "");
+        List<String> kindsRun = List.of(System.getProperty("bench.kinds", "help,click").split(","));
         Path dir = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath());
         System.out.printf(Locale.ROOT, "ack benchmark: %d cores, Java %s, load %s; JVM flags of both sides: %s%n"
                         + "%d s measured per case after %d s warm-up; clicks over %d releases of 24 items%n",
@@ -67,6 +68,10 @@ public final class AckBenchmark {
                 Path work = Files.createTempDirectory(dir, target + "-");
                 boolean countdown = !target.equals("floor");
                 List<String> own = new ArrayList<>(flags);
+                if (target.equals(jfr)) {
+                    // The default of 64 frames cuts a Micronaut request's stack above the controller.
+                    own.add("-XX:FlightRecorderOptions=stackdepth=512");
+                }
                 Path recording = work.resolve("clicks.jfr");
                 try (BenchProcess process = countdown
                         ? BenchProcess.start(work, own, "dev.countdown.Countdown", List.of(), Countdowns.environment(work, target, slack, SECRET))
@@ -84,8 +89,12 @@ public final class AckBenchmark {
                     }
                     Load load = new Load(process.uri(), SECRET);
                     Map<String, LongFunction<String>> kinds = new LinkedHashMap<>();
-                    kinds.put("help", n -> SignedSlackRequests.slashCommand("/release", "help", RM, CHANNEL, "bench-h" + n));
-                    kinds.put("click", click);
+                    if (kindsRun.contains("help")) {
+                        kinds.put("help", n -> SignedSlackRequests.slashCommand("/release", "help", RM, CHANNEL, "bench-h" + n));
+                    }
+                    if (kindsRun.contains("click")) {
+                        kinds.put("click", click);
+                    }
                     for (var kind : kinds.entrySet()) {
                         for (int c : concurrency) {
                             boolean record = target.equals(jfr) && kind.getKey().equals("click") && c == concurrency[concurrency.length - 1];
