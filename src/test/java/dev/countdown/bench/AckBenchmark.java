@@ -30,7 +30,8 @@ import java.util.function.LongFunction;
  * System properties: bench.targets (floor,h2,postgres), bench.concurrency (1,10,50), bench.seconds
  * measured per case (8), bench.warmup (3), bench.kinds (help,click), bench.releases (20), bench.soak seconds of clicks at the
  * highest concurrency before the last RSS (60), bench.jvm (the JVM flags of both sides), bench.jfr
- * (a target to record with JFR during its c=max clicks, e.g. h2), bench.dir (target/bench).
+ * (a target to record with JFR during its c=max clicks, e.g. h2), bench.env (K=V,K=V added to
+ * Countdown's environment, e.g. DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=4), bench.dir (target/bench).
  */
 public final class AckBenchmark {
 
@@ -55,12 +56,21 @@ public final class AckBenchmark {
         String jvm = System.getProperty("bench.jvm", RECOMMENDED_JVM).trim();
         List<String> flags = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
         String jfr = System.getProperty("bench.jfr", "");
+        Map<String, String> extraEnv = new HashMap<>();
+        for (String pair : System.getProperty("bench.env", "").split(",")) {
+            if (pair.contains("=")) {
+                extraEnv.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+            }
+        }
         List<String> kindsRun = List.of(System.getProperty("bench.kinds", "help,click").split(","));
         Path dir = Files.createDirectories(Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath());
         System.out.printf(Locale.ROOT, "ack benchmark: %d cores, Java %s, load %s; JVM flags of both sides: %s%n"
                         + "%d s measured per case after %d s warm-up; clicks over %d releases of 24 items%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage(),
                 flags.isEmpty() ? "(none: the JVM's defaults)" : jvm, measured.toSeconds(), warmup.toSeconds(), releases);
+        if (!extraEnv.isEmpty()) {
+            System.out.println("Countdown's environment also has " + extraEnv);
+        }
         Map<String, Load.Result> floor = new HashMap<>();
         List<String> summary = new ArrayList<>();
         try (FakeSlack slack = new FakeSlack().start()) {
@@ -74,7 +84,7 @@ public final class AckBenchmark {
                 }
                 Path recording = work.resolve("clicks.jfr");
                 try (BenchProcess process = countdown
-                        ? BenchProcess.start(work, own, "dev.countdown.Countdown", List.of(), Countdowns.environment(work, target, slack, SECRET))
+                        ? BenchProcess.start(work, own, "dev.countdown.Countdown", List.of(), Countdowns.environment(work, target, slack, SECRET, extraEnv))
                         : BenchProcess.start(work, own, BareBoltApp.class.getName(), List.of("{port}", SECRET, slack.apiUrl()), Map.of())) {
                     Thread.sleep(3000);
                     long idle = process.rssMb();

@@ -22,7 +22,8 @@ final class Countdowns {
     }
 
     /** As an operator configures it: environment variables only; "postgres" gets a database of its own. */
-    static Map<String, String> environment(Path work, String target, FakeSlack slack, String secret) {
+    static Map<String, String> environment(Path work, String target, FakeSlack slack, String secret,
+                                           Map<String, String> extra) {
         Path root = Path.of("src", "test", "resources", "chatlayer").toAbsolutePath();
         Map<String, String> env = new HashMap<>();
         env.put("COUNTDOWN_MANIFESTS_DIR", root.resolve("manifests").toString());
@@ -42,6 +43,7 @@ final class Countdowns {
             }
             default -> throw new IllegalArgumentException("unknown target " + target + ": floor, h2 or postgres");
         }
+        env.putAll(extra);
         return env;
     }
 
