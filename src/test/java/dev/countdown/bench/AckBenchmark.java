@@ -31,7 +31,9 @@ import java.util.function.LongFunction;
  * measured per case (8), bench.warmup (3), bench.kinds (help,click), bench.releases (20), bench.soak seconds of clicks at the
  * highest concurrency before the last RSS (60), bench.jvm (the JVM flags of both sides), bench.jfr
  * (a target to record with JFR during its c=max clicks, e.g. h2), bench.env (K=V,K=V added to
- * Countdown's environment, e.g. DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=4), bench.dir (target/bench).
+ * Countdown's environment, default MALLOC_ARENA_MAX=2;
+ * e.g. DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE=4), bench.classes (another build's
+ * target/classes to run instead of this one's: a before/after in one sitting), bench.dir (target/bench).
  */
 public final class AckBenchmark {
 
@@ -39,8 +41,10 @@ public final class AckBenchmark {
     private static final String CHANNEL = "C0SHOP001";
     private static final String RM = "U0RM00001";
     /** The flags README and the image use: a bounded heap and a collector that gives memory back. */
-    static final String RECOMMENDED_JVM = "-XX:+UseSerialGC -Xmx192m -XX:MaxMetaspaceSize=128m "
-            + "-XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m";
+    static final String RECOMMENDED_JVM = "-XX:+UseSerialGC -Xmx128m -XX:MaxMetaspaceSize=128m "
+            + "-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m";
+    /** glibc's malloc keeps an arena per core and thread up to 8 per core; two are plenty here (README, image). */
+    static final String RECOMMENDED_ENV = "MALLOC_ARENA_MAX=2";
 
     private AckBenchmark() {
     }
@@ -57,7 +61,7 @@ public final class AckBenchmark {
         List<String> flags = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
         String jfr = System.getProperty("bench.jfr", "");
         Map<String, String> extraEnv = new HashMap<>();
-        for (String pair : System.getProperty("bench.env", "").split(",")) {
+        for (String pair : System.getProperty("bench.env", RECOMMENDED_ENV).split(",")) {
             if (pair.contains("=")) {
                 extraEnv.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
             }
@@ -68,6 +72,9 @@ public final class AckBenchmark {
                         + "%d s measured per case after %d s warm-up; clicks over %d releases of 24 items%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage(),
                 flags.isEmpty() ? "(none: the JVM's defaults)" : jvm, measured.toSeconds(), warmup.toSeconds(), releases);
+        if (!System.getProperty("bench.classes", "").isBlank()) {
+            System.out.println("Countdown's classes from " + System.getProperty("bench.classes"));
+        }
         if (!extraEnv.isEmpty()) {
             System.out.println("Countdown's environment also has " + extraEnv);
         }
@@ -97,7 +104,7 @@ public final class AckBenchmark {
                     if (countdown) {
                         Countdowns.checkClickChangesState(process.uri(), clicks.getFirst(), RM, CHANNEL, SECRET);
                     }
-                    Load load = new Load(process.uri(), SECRET);
+                    Load load = new Load(process.uri(), SECRET, process::cpuMillis);
                     Map<String, LongFunction<String>> kinds = new LinkedHashMap<>();
                     if (kindsRun.contains("help")) {
                         kinds.put("help", n -> SignedSlackRequests.slashCommand("/release", "help", RM, CHANNEL, "bench-h" + n));

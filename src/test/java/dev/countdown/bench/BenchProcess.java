@@ -70,6 +70,20 @@ final class BenchProcess implements AutoCloseable {
         return log;
     }
 
+    /**
+     * CPU time the process has used, user and system, in ms (/proc/pid/stat, at the usual 100 ticks
+     * a second); -1 where there is no /proc. Per request it does not depend on who else shares the cores.
+     */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** VmRSS from /proc/pid/status, in MB; -1 where there is no /proc. */
     long rssMb() {
         try {
@@ -115,8 +129,23 @@ final class BenchProcess implements AutoCloseable {
         throw new IllegalStateException("not healthy in 120 s:\n" + Files.readString(log));
     }
 
-    /** The test class path, also under {@code exec:java}, which loads it in a class loader of its own. */
+    /**
+     * The test class path, also under {@code exec:java}, which loads it in a class loader of its own;
+     * with {@code bench.classes} set, that directory stands in for this build's target/classes (a
+     * "before" build, run side by side with this one).
+     */
     private static String classPath() {
+        String path = testClassPath();
+        String instead = System.getProperty("bench.classes", "");
+        if (instead.isBlank()) {
+            return path;
+        }
+        String mine = Path.of("target", "classes").toAbsolutePath().toString();
+        return String.join(java.io.File.pathSeparator, java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString().equals(mine) ? instead : entry).toList());
+    }
+
+    private static String testClassPath() {
         if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader
                 && loader.getURLs().length > 0) {
             StringBuilder path = new StringBuilder();

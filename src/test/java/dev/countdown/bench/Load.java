@@ -19,21 +19,24 @@ final class Load {
 
     /** What one case measured; latencies in milliseconds, throughput in requests a second. */
     record Result(int concurrency, long requests, long errors, double p50, double p99, double max, double perSecond,
-                  String firstError) {
+                  double cpuMsPerRequest, String firstError) {
         String row(String name, Result floor) {
             String ratio = floor == null ? "" : String.format(Locale.ROOT, "  (p99 %.2fx, rate %.2fx the floor)",
                     p99 / floor.p99, perSecond / floor.perSecond);
-            return String.format(Locale.ROOT, "%-22s c=%-3d p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  %7.0f/s  errors %d%s",
-                    name, concurrency, p50, p99, max, perSecond, errors, ratio);
+            return String.format(Locale.ROOT, "%-22s c=%-3d p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  %7.0f/s  cpu %5.2f ms/req"
+                            + "  errors %d%s", name, concurrency, p50, p99, max, perSecond, cpuMsPerRequest, errors, ratio);
         }
     }
 
     private final URI base;
     private final String secret;
+    private final java.util.function.LongSupplier cpuMillis;
 
-    Load(URI base, String secret) {
+    /** {@code cpuMillis}: the CPU time the server has used so far. */
+    Load(URI base, String secret, java.util.function.LongSupplier cpuMillis) {
         this.base = base;
         this.secret = secret;
+        this.cpuMillis = cpuMillis;
     }
 
     /** Runs {@code body(n)} for n = 0, 1, 2... (shared by all clients) at {@code concurrency}. */
@@ -52,6 +55,7 @@ final class Load {
         int[] counts = new int[concurrency];
         List<Thread> clients = new ArrayList<>();
         long start = System.nanoTime();
+        long cpuBefore = cpuMillis.getAsLong();
         for (int c = 0; c < concurrency; c++) {
             latencies[c] = new long[4096];
             int client = c;
@@ -87,6 +91,7 @@ final class Load {
             client.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = cpuMillis.getAsLong() - cpuBefore;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -97,7 +102,8 @@ final class Load {
         Arrays.sort(all);
         String first = Arrays.stream(firstError).filter(e -> e != null).findFirst().orElse(null);
         return new Result(concurrency, total, Arrays.stream(errors).sum(), ms(percentile(all, 50)),
-                ms(percentile(all, 99)), ms(total == 0 ? 0 : all[total - 1]), total / seconds, first);
+                ms(percentile(all, 99)), ms(total == 0 ? 0 : all[total - 1]), total / seconds,
+                total == 0 ? 0 : (double) cpu / total, first);
     }
 
     private static long percentile(long[] sorted, int p) {
