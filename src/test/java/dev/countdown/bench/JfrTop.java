@@ -37,7 +37,7 @@ public final class JfrTop {
         INSIDE.put("  of which ConcurrentBag", "com.zaxxer.hikari.util.ConcurrentBag.");
         INSIDE.put("H2", "org.h2.");
         INSIDE.put("PostgreSQL driver", "org.postgresql.");
-        INSIDE.put("hash chain (SHA-256)", "dev.countdown.evidence.");
+        INSIDE.put("audit events: chain and inserts (dev.countdown.evidence)", "dev.countdown.evidence.");
         INSIDE.put("chat outbox delivery (ChatDispatcher)", "dev.countdown.chat.ChatDispatcher.");
         INSIDE.put("Slack Web API client (okhttp)", "okhttp3.");
         INSIDE.put("Netty", "io.netty.");
