@@ -5,6 +5,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.countdown.metrics.CountdownMetrics;
 import io.micronaut.context.annotation.Requires;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Slack's HTTP endpoint. The signature and timestamp are checked here before anything is parsed
  * (Bolt refuses old timestamps but accepts future ones; a request dated more than five minutes
  * either way is refused, so a captured request cannot be replayed later), then the raw body and
- * headers go to Bolt, which routes them to the handlers.
+ * headers go to Bolt, which routes them to the handlers. Clicks on Countdown's buttons, most of
+ * the traffic, are read by {@link SlackClickReader} and handled as Bolt would, without Bolt's
+ * per-request Gson (docs/performance.md).
  */
 @Controller("/slack")
 @Requires(beans = App.class)
@@ -40,15 +44,17 @@ class SlackEventsController {
     private static final long MAX_SKEW_SECONDS = 300;
 
     private final App app;
+    private final SlackActionHandler actions;
     private final SlackRequestParser parser;
     private final SlackSignature.Verifier signatures;
     private final Clock clock;
 
     private final CountdownMetrics metrics;
 
-    SlackEventsController(App app, Clock clock, CountdownMetrics metrics) {
+    SlackEventsController(App app, SlackActionHandler actions, Clock clock, CountdownMetrics metrics) {
         this.metrics = metrics;
         this.app = app;
+        this.actions = actions;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = new SlackSignature.Verifier(new SlackSignature.Generator(app.config().getSigningSecret()));
         this.clock = clock;
@@ -66,6 +72,12 @@ class SlackEventsController {
             return HttpResponse.<String>unauthorized().contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body("{\"error\":\"invalid request\"}");
         }
+        Optional<BlockActionPayload> click = SlackClickReader.read(raw);
+        if (click.isPresent()) {
+            // What Bolt's handler for Countdown's buttons does, without its per-click Gson.
+            return answer(metrics.ack("slack", () -> actions.blockAction(click.get())
+                    .map(SlackInput::badRequest).orElseGet(Response::ok)));
+        }
         Map<String, List<String>> headers = new HashMap<>();
         request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
         Request<?> slackRequest;
@@ -82,7 +94,10 @@ class SlackEventsController {
                     .body("{\"error\":\"not a Slack request Countdown understands\"}");
         }
         Request<?> bolt = slackRequest;
-        Response response = metrics.ack("slack", () -> run(bolt));
+        return answer(metrics.ack("slack", () -> run(bolt)));
+    }
+
+    private static MutableHttpResponse<String> answer(Response response) {
         MutableHttpResponse<String> answer = HttpResponse.<String>status(io.micronaut.http.HttpStatus.valueOf(
                 response.getStatusCode()));
         if (response.getContentType() != null) {

@@ -86,16 +86,27 @@ class SlackFactory {
     }
 
     @Singleton
-    App app(Slack slack, @Value("${" + BOT_TOKEN + "}") String botToken,
-            @Value("${" + SIGNING_SECRET + "}") String signingSecret, MethodsClient methods,
-            ManifestRegistry registry, ChatCommands chatCommands, ClickRouter clicks, WhoCan whoCan, Clock clock,
-            PeopleDirectory people, @Named("slack-background") ExecutorService background) {
-        App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret)
-                .build());
+    SlackIdentity identity(ManifestRegistry registry, MethodsClient methods, Clock clock, PeopleDirectory people,
+                           @Named("slack-background") ExecutorService background) {
         SlackIdentity identity = new SlackIdentity(registry, new SlackGroups(methods, clock), people);
         background.submit(identity::warm);
+        return identity;
+    }
+
+    /** Shared by Bolt (Socket Mode) and {@link SlackEventsController}, which reads clicks without Bolt's per-click Gson. */
+    @Singleton
+    SlackActionHandler actions(ClickRouter clicks, WhoCan whoCan, SlackIdentity identity, MethodsClient methods,
+                               @Named("slack-background") ExecutorService background) {
+        return new SlackActionHandler(clicks, whoCan, identity, methods, new SlackClient(methods), background);
+    }
+
+    @Singleton
+    App app(Slack slack, @Value("${" + BOT_TOKEN + "}") String botToken,
+            @Value("${" + SIGNING_SECRET + "}") String signingSecret, ChatCommands chatCommands, WhoCan whoCan,
+            SlackIdentity identity, SlackActionHandler actions) {
+        App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken).signingSecret(signingSecret)
+                .build());
         SlackCommandHandler commands = new SlackCommandHandler(chatCommands, identity, whoCan);
-        SlackActionHandler actions = new SlackActionHandler(clicks, whoCan, identity, methods, new SlackClient(methods), background);
         app.command("/release", (req, ctx) -> ctx.ack(commands.handle(req.getPayload())));
         app.command("/rollback", (req, ctx) -> ctx.ack(commands.handleRollback(req.getPayload())));
         app.blockAction(SlackIds.ACTION, (req, ctx) -> actions.blockAction(req.getPayload())
