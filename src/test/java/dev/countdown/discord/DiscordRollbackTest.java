@@ -2,31 +2,42 @@ package dev.countdown.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.countdown.chat.ActionRef;
+import dev.countdown.probe.ProbeWatch;
 import dev.countdown.support.FakeDiscord;
 import dev.countdown.support.FakeDiscordUsers.Interaction;
 import dev.countdown.support.WebhookTarget;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A rollback in Discord, from {@code /rollback} to "rolled back", as {@code SlackRollbackTest} has
  * it in Slack: the real JDA against the fake Discord, and a deploy system on loopback that
- * verifies the webhook's signature. Quinn may start rollbacks, Bea is the incident commander.
+ * verifies the webhook's signature. Quinn may start rollbacks, Bea is the incident commander; the
+ * tests run in order, the second's release being the service's latest.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiscordRollbackTest extends DiscordTestBase {
 
     private static final String SECRET = "whsec-discord-0123456789abcdef";
@@ -47,6 +58,7 @@ class DiscordRollbackTest extends DiscordTestBase {
               health: { type: http, url: "%s", expect: { status: 200 }, timeout: 2s }
             policy:
               required-roles: [release-manager]
+            watch: { every: 1s, probes: [health] }
             rollback:
               template: rollback.md
               triggers:
@@ -63,6 +75,12 @@ class DiscordRollbackTest extends DiscordTestBase {
             """;
 
     private final WebhookTarget target = webhookTarget();
+    /** The service's health as the watch sees it: it turns bad after the second GO. */
+    private final AtomicBoolean healthy = new AtomicBoolean(true);
+    private final HttpServer watched = watchedHealth();
+
+    @Inject
+    ProbeWatch watch;
 
     @Override
     public Map<String, String> getProperties() {
@@ -73,7 +91,7 @@ class DiscordRollbackTest extends DiscordTestBase {
             Files.copy(Path.of("checklist-templates", "rollback.md"), templates.resolve("rollback.md"),
                     StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(Path.of(properties.get("countdown.manifests-dir")).resolve("web.yaml"),
-                    ROLLBACK_MANIFEST.formatted(FakeDiscord.CHANNEL, RM, BE, RM, RM, QA, target.url("/health"),
+                    ROLLBACK_MANIFEST.formatted(FakeDiscord.CHANNEL, RM, BE, RM, RM, QA, "http://127.0.0.1:" + watched.getAddress().getPort() + "/health",
                             target.url("/deploy/rollback"), SECRET));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,11 +108,13 @@ class DiscordRollbackTest extends DiscordTestBase {
     @AfterAll
     void stopTarget() {
         target.close();
+        watched.stop(0);
     }
 
     @Test
+    @Order(1)
     void aRollbackRunsItsActionOnceAndEndsTheReleaseRolledBack() {
-        String releaseId = goRelease();
+        String releaseId = goRelease("v2.0.0");
 
         Interaction refused = rollback(STRANGER, Map.of());
         assertThat(refused.ephemeral()).isTrue();
@@ -147,9 +167,34 @@ class DiscordRollbackTest extends DiscordTestBase {
         assertThat(target.calls()).hasSize(1);
     }
 
-    private String goRelease() {
-        assertThat(release(RM, "start", Map.of("version", "v2.0.0")).text()).contains("Release web v2.0.0 started.");
-        deliverUntil(d -> !d.channel(FakeDiscord.CHANNEL).isEmpty());
+    @Test
+    @Order(2)
+    void anAbortAlertOffersStartRollbackUntilOneIsStarted() {
+        String releaseId = goRelease("v3.0.0");
+        healthy.set(false);
+        watch.tick();
+        String rootId = root().id();
+        deliverUntil(d -> d.channel(rootId).stream().anyMatch(m -> m.visibleText().contains("Abort criterion fired")));
+        FakeDiscord.Message alert = discord.find(rootId, "Abort criterion fired for web v3.0.0: health");
+        String start = id(alert, "cd|", "|rollback|release");
+        assertThat(start).isEqualTo("cd|" + releaseId + "|rollback|release");
+
+        Interaction refused = discord.users().click(STRANGER, alert, start).await(Duration.ofSeconds(5))
+                .awaitFollowUp(Duration.ofSeconds(5));
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(refused.text()).contains("You may not start a rollback of web.", "<@" + QA + ">");
+        Interaction started = discord.users().click(QA, alert, start).await(Duration.ofSeconds(5))
+                .awaitFollowUp(Duration.ofSeconds(5));
+        assertThat(started.text()).startsWith("Rollback of web v3.0.0 started");
+        deliverUntil(d -> d.find(rootId, "Abort criterion fired for web v3.0.0").customIds().isEmpty());
+        assertThat(root().visibleText()).contains("rolling back", "undoes this release");
+    }
+
+    private String goRelease(String version) {
+        assertThat(release(RM, "start", Map.of("version", version)).text())
+                .contains("Release web " + version + " started.");
+        deliverUntil(d -> d.channel(FakeDiscord.CHANNEL).stream().anyMatch(m -> m.visibleText().contains(
+                "## Release web " + version)));
         String rootId = root().id();
         deliverUntil(d -> d.channel(rootId).stream().anyMatch(m -> m.visibleText().contains("### Approvals")));
         FakeDiscord.Message checks = discord.find(rootId, "### Checks");
@@ -171,6 +216,22 @@ class DiscordRollbackTest extends DiscordTestBase {
     private FakeDiscord.Message rollbackRoot() {
         return discord.channel(FakeDiscord.CHANNEL).stream().filter(m -> m.visibleText().contains("## Rollback of"))
                 .findFirst().orElseThrow(() -> new AssertionError("no rollback root"));
+    }
+
+    private HttpServer watchedHealth() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/health", exchange -> {
+                byte[] body = (healthy.get() ? "ok" : "down").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(healthy.get() ? 200 : 500, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static WebhookTarget webhookTarget() {
