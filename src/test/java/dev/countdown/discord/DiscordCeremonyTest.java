@@ -120,6 +120,9 @@ class DiscordCeremonyTest extends DiscordTestBase {
         assertThat(choices.answers().getFirst().path("type").asInt()).isEqualTo(8);
         assertThat(choices.answers().getFirst().path("data").path("choices").get(0).path("value").asText())
                 .isEqualTo("web");
+        assertThat(discord.users().autocomplete(RM, "rollback", null, "service", "we").await(Duration.ofSeconds(5))
+                .answers().getFirst().path("data").path("choices").get(0).path("value").asText())
+                .as("/rollback completes service names too").isEqualTo("web");
         assertThat(discord.calls("PUT", "applications/" + FakeDiscord.APP + "/guilds/" + FakeDiscord.GUILD + "/commands")
                 .getFirst().body()).contains("\"name\":\"release\"", "\"name\":\"rollback\"", "\"autocomplete\":true");
     }

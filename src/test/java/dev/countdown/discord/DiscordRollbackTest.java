@@ -156,8 +156,9 @@ class DiscordRollbackTest extends DiscordTestBase {
         deliverUntil(d -> d.find(root.id(), "### Approvals").visibleText().contains("**succeeded**"));
         assertThat(discord.find(root.id(), "### Approvals").visibleText())
                 .contains("Rollback action** (webhook): **succeeded**", "HTTP 202");
-        assertThat(discord.find(root.id(), "### Approvals").customIds()).as("nothing left to confirm or retry")
-                .noneMatch(i -> i.contains("|confirm|") || i.contains("|retry|"));
+        assertThat(discord.find(root.id(), "### Approvals").customIds())
+                .as("approved once: nothing left to approve, confirm or retry")
+                .noneMatch(i -> i.contains("|approve|") || i.contains("|confirm|") || i.contains("|retry|"));
         deliverUntil(d -> root().visibleText().contains("rolled back"));
         assertThat(root().visibleText()).contains("↩️ rolled back");
 
