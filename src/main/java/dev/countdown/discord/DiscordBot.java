@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
 final class DiscordBot extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
-    static final String ROLLBACK_SOON = "The rollback ceremony is coming: for now run the rollback plan in your "
-            + "manifest by hand. `/release help` lists what works today.";
 
     private final ChatCommands commands;
     private final WhoCan whoCan;
@@ -55,12 +53,10 @@ final class DiscordBot extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (event.getName().equals(DiscordSlashCommands.ROLLBACK)) {
-            event.reply(ROLLBACK_SOON).setEphemeral(true).queue();
-            return;
-        }
-        if (!event.getName().equals(DiscordSlashCommands.RELEASE) || !event.isFromGuild()) {
-            event.reply("Countdown answers /release in a server's channels.").setEphemeral(true).queue();
+        boolean ours = event.getName().equals(DiscordSlashCommands.RELEASE)
+                || event.getName().equals(DiscordSlashCommands.ROLLBACK);
+        if (!ours || !event.isFromGuild()) {
+            event.reply("Countdown answers /release and /rollback in a server's channels.").setEphemeral(true).queue();
             return;
         }
         event.deferReply(true).queue();

@@ -66,13 +66,14 @@ final class DiscordRenderer implements ThreadRenderer {
     }
 
     static Outgoing root(ReleaseView v) {
-        String title = "Release " + v.service() + " " + v.version();
+        String title = DiscordRollbackComponents.title(v);
         var c = DiscordComponents.container(accent(v));
         c.text("## " + DiscordText.escape(title) + "\n**State:** " + stateLabel(v)
                 + (v.open() ? "   **Now:** " + DiscordText.escape(v.phase()) : "") + "\n-# Items "
                 + v.counters().settled() + "/" + v.counters().items() + " passed · " + v.counters().failed()
                 + " failed · approvals " + v.counters().rolesApproved() + "/" + v.counters().rolesRequired()
-                + " · round " + v.round() + " · details in the thread");
+                + " · round " + v.round() + " · details in the thread"
+                + DiscordRollbackComponents.link(v).map(l -> "\n" + l).orElse(""));
         return new Outgoing(title + ": " + stateLabel(v), c.body(), false);
     }
 
@@ -158,7 +159,7 @@ final class DiscordRenderer implements ThreadRenderer {
             if (!role.rejectedBy().isEmpty()) {
                 text.append("\nrejected by ").append(DiscordText.escape(String.join(", ", role.rejectedBy())));
             }
-            if (v.open() && c.fits(7, text.length())) {
+            if (v.open() && v.state().equals("open") && c.fits(7, text.length())) {
                 c.text(text.toString()).row(
                         DiscordComponents.button("Approve", DiscordIds.action(ActionRef.vote(v.releaseId(), true,
                                 role.id())), Style.SUCCESS),
@@ -168,7 +169,9 @@ final class DiscordRenderer implements ThreadRenderer {
                 c.text(text.toString());
             }
         }
-        if (v.open()) {
+        if (v.rollback().filter(ReleaseView.RollbackView::undoes).isPresent()) {
+            DiscordRollbackComponents.action(v, c);
+        } else if (v.open()) {
             // Discord asks no "are you sure?": cancelling stays a typed /release cancel.
             String phase = DiscordText.limit(v.phase(), 60);
             ObjectNode decide = DiscordComponents.button("Decide " + phase,
@@ -207,6 +210,7 @@ final class DiscordRenderer implements ThreadRenderer {
         var c = DiscordComponents.container(DiscordComponents.RED);
         c.text("## 🚨 " + DiscordText.escape(text) + "\n" + DiscordText.escape(DiscordText.limit(a.summary(), 1_000))
                 + "\nat " + TIME.format(a.at()) + ". **Rollback recommended:** `/rollback`");
+        DiscordRollbackComponents.start(v, c);
         return new Outgoing(text, c.body(), true);
     }
 
@@ -224,6 +228,8 @@ final class DiscordRenderer implements ThreadRenderer {
             case "go" -> "🟢 GO";
             case "no-go" -> "🔴 NO-GO";
             case "open" -> "🔵 open";
+            case "rolling-back" -> "⏪ rolling back";
+            case "rolled-back" -> "↩️ rolled back";
             default -> v.state();
         };
     }

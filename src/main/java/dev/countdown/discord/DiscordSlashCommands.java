@@ -57,11 +57,19 @@ final class DiscordSlashCommands {
                         .addOption(OptionType.STRING, "version", "The version to roll back", false));
     }
 
-    /** The verb and arguments the typed options stand for. */
+    /**
+     * The verb and arguments the typed options stand for; {@code /rollback service version} is
+     * {@code /release rollback service version}, as Slack's {@code /rollback} text is.
+     */
     static ChatCommands.Invocation invocation(SlashCommandInteractionEvent event, String key) {
-        String verb = event.getSubcommandName() == null ? "" : event.getSubcommandName();
+        String verb = event.getName().equals(ROLLBACK) ? ROLLBACK
+                : event.getSubcommandName() == null ? "" : event.getSubcommandName();
         List<String> args = new ArrayList<>();
         switch (verb) {
+            case ROLLBACK -> {
+                string(event, "service").ifPresent(args::add);
+                string(event, "version").ifPresent(args::add);
+            }
             case "start" -> {
                 string(event, "service").ifPresent(args::add);
                 string(event, "version").ifPresent(args::add);

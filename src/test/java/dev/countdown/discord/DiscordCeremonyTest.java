@@ -114,12 +114,15 @@ class DiscordCeremonyTest extends DiscordTestBase {
         assertThat(release(STRANGER, "start", Map.of("version", "v9.9.9")).text())
                 .as("a refused start names who may, as mentions").contains("<@" + RM + ">");
         assertThat(discord.users().slash(RM, "rollback", null, Map.of()).await(Duration.ofSeconds(5)).text())
-                .contains("rollback ceremony is coming");
+                .as("/rollback is the shared verb: no release here went GO").contains("No release of web went GO");
         Interaction choices = discord.users().autocomplete(RM, "release", "start", "service", "w")
                 .await(Duration.ofSeconds(5));
         assertThat(choices.answers().getFirst().path("type").asInt()).isEqualTo(8);
         assertThat(choices.answers().getFirst().path("data").path("choices").get(0).path("value").asText())
                 .isEqualTo("web");
+        assertThat(discord.users().autocomplete(RM, "rollback", null, "service", "we").await(Duration.ofSeconds(5))
+                .answers().getFirst().path("data").path("choices").get(0).path("value").asText())
+                .as("/rollback completes service names too").isEqualTo("web");
         assertThat(discord.calls("PUT", "applications/" + FakeDiscord.APP + "/guilds/" + FakeDiscord.GUILD + "/commands")
                 .getFirst().body()).contains("\"name\":\"release\"", "\"name\":\"rollback\"", "\"autocomplete\":true");
     }

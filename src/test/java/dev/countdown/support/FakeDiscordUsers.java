@@ -178,7 +178,10 @@ public final class FakeDiscordUsers {
 
     public Interaction autocomplete(String user, String command, String sub, String option, String typed) {
         ObjectNode data = FakeDiscord.JSON.createObjectNode().put("id", discord.nextId()).put("name", command).put("type", 1);
-        ArrayNode args = data.putArray("options").addObject().put("name", sub).put("type", 1).putArray("options");
+        ArrayNode args = data.putArray("options");
+        if (sub != null) {
+            args = args.addObject().put("name", sub).put("type", 1).putArray("options");
+        }
         args.addObject().put("name", option).put("type", 3).put("value", typed).put("focused", true);
         return send(4, user, data, null);
     }
