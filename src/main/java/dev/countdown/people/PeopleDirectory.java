@@ -80,14 +80,6 @@ public class PeopleDirectory implements DisplayNames {
         });
     }
 
-    /** What a platform told us along with a request (Discord sends the member's name with each interaction). */
-    public void remember(IdentitySource source, String userId, String name) {
-        if (name == null || name.isBlank()) {
-            return;
-        }
-        worker.submit(() -> save(source, userId, name));
-    }
-
     private void resolve(IdentitySource source, String userId, String key) {
         load();
         PersonName name = known.get(key);
