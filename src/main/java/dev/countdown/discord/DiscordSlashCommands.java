@@ -51,6 +51,10 @@ final class DiscordSlashCommands {
                                 .addOption(OptionType.STRING, "reason", "Why", false),
                         new SubcommandData("reopen", "Reopen a NO-GO for its next round")
                                 .addOption(OptionType.STRING, "reason", "What changed", false),
+                        // the same as /rollback, so that what /release help lists works as it reads
+                        new SubcommandData(ROLLBACK, "Open a rollback ceremony (the same as /rollback)")
+                                .addOption(OptionType.STRING, "service", "The service", false, true)
+                                .addOption(OptionType.STRING, "version", "The version to roll back", false),
                         new SubcommandData("help", "What Countdown can do here")),
                 Commands.slash(ROLLBACK, "Open a rollback ceremony")
                         .addOption(OptionType.STRING, "service", "The service", false, true)

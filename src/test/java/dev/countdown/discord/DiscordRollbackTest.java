@@ -120,6 +120,9 @@ class DiscordRollbackTest extends DiscordTestBase {
         assertThat(refused.ephemeral()).isTrue();
         assertThat(refused.text()).startsWith("You may not start a rollback of web.")
                 .contains("<@" + QA + ">", "Incident Commander owners (<@" + BE + ">)");
+        assertThat(discord.users().slash(STRANGER, "release", "rollback", Map.of()).await(Duration.ofSeconds(5)).text())
+                .as("/release rollback, as /release help lists it, is the same command")
+                .startsWith("You may not start a rollback of web.");
 
         Interaction started = rollback(QA, Map.of("service", "web"));
         assertThat(started.callbackType()).as("deferred at once, answered when done").isEqualTo(5);
