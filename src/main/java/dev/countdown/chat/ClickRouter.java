@@ -8,6 +8,7 @@ import dev.countdown.release.CommandRequest;
 import dev.countdown.release.ItemState;
 import dev.countdown.release.Limits;
 import dev.countdown.release.LoadedRelease;
+import dev.countdown.release.ReleaseDefinition;
 import dev.countdown.release.Origin;
 import dev.countdown.release.ReleaseService;
 import jakarta.inject.Singleton;
@@ -64,26 +65,34 @@ public class ClickRouter {
         if (unreadable.isPresent()) {
             return new Routed.Unreadable(unreadable.get());
         }
-        Optional<LoadedRelease> release = releases.find(ref.releaseId());
-        if (release.isEmpty()) {
+        // Only the definition here: the release's document is read once, by the command's transaction.
+        Optional<ReleaseDefinition> definition = releases.definitionOf(ref.releaseId());
+        if (definition.isEmpty()) {
             return said(refusal("That release is no longer here."));
         }
         if (ref.digested()) {
-            Optional<ActionRef> resolved = resolve(ref, release.get());
+            Optional<ActionRef> resolved = resolve(ref, definition.get());
             if (resolved.isEmpty()) {
                 return said(refusal("That button names nothing this release has."));
             }
             ref = resolved.get();
             click = new Click(ref, click.value(), click.note());
         }
-        Actor actor = actorFor.apply(release.get().definition().manifest());
+        Actor actor = actorFor.apply(definition.get().manifest());
         String id = ref.releaseId();
+        String target = ref.target();
         return switch (ref.verb()) {
             case ITEM -> item(click, id, actor, idempotencyKey, origin);
-            case PROBE -> new Routed.Answered(probe(release.get(), ref.target(), actor, idempotencyKey, origin), true);
+            case PROBE -> releases.find(id).<Routed>map(r -> new Routed.Answered(probe(r, target, actor, idempotencyKey,
+                    origin), true)).orElseGet(() -> said(refusal("That release is no longer here.")));
             case APPROVE, REJECT -> handle(new Command.CastVote(id, ref.target(), ref.verb() == ActionRef.Verb.APPROVE,
                     orEmpty(click.note())), actor, idempotencyKey, origin);
             case DECIDE, OVERRIDE -> {
+                // The gate the button was for against the gate now: the one click that reads the document first.
+                Optional<LoadedRelease> release = releases.find(id);
+                if (release.isEmpty()) {
+                    yield said(refusal("That release is no longer here."));
+                }
                 String now = release.get().definition().phase(release.get().release().phase()).label();
                 yield ActionRef.phaseToken(now).equals(ref.target())
                         ? handle(new Command.Decide(id, ref.verb() == ActionRef.Verb.OVERRIDE, ""), actor, idempotencyKey,
@@ -113,8 +122,7 @@ public class ClickRouter {
     }
 
     /** A target a platform carried as a digest (too long for its ids), matched to the release's own. */
-    private static Optional<ActionRef> resolve(ActionRef ref, LoadedRelease release) {
-        var definition = release.definition();
+    private static Optional<ActionRef> resolve(ActionRef ref, ReleaseDefinition definition) {
         List<String> candidates = switch (ref.verb()) {
             case ITEM -> definition.template().items().stream().map(i -> i.id()).toList();
             case PROBE -> definition.manifest().probes().keySet().stream().toList();

@@ -13,6 +13,9 @@ public interface ReleaseRowRepository extends CrudRepository<ReleaseRow, String>
 
     java.util.Optional<ReleaseRow> findByOpenKey(String openKey);
 
+    /** Only the definition's hash: what a click needs to know whose manifest it is under, without the document. */
+    java.util.Optional<String> findDefinitionHashById(String id);
+
     long countByState(String state);
 
     List<ReleaseRow> findByStateOrderByCreatedAtDesc(String state);

@@ -147,6 +147,14 @@ public class ReleaseService {
         }
     }
 
+    /**
+     * The definition a release runs, without reading its document: a click needs only the manifest
+     * to know who clicked, and the document is read once, inside the command's transaction.
+     */
+    public Optional<ReleaseDefinition> definitionOf(String releaseId) {
+        return releases.findDefinitionHashById(releaseId).map(definitions::get);
+    }
+
     public Optional<LoadedRelease> find(String releaseId) {
         return releases.findById(releaseId).map(this::load);
     }
