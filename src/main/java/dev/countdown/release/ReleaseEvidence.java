@@ -103,12 +103,13 @@ public final class ReleaseEvidence {
             decision.reasons().forEach(reason -> reasons.addObject().put("kind", reason.kind().name().toLowerCase())
                     .put("subject", reason.subject()).put("text", reason.text()));
         }
+        // each person once, by the name they go by now, with the id the chained events hold
         ArrayNode people = content.putArray("people");
+        java.util.Map<String, AuditEvent> first = new java.util.LinkedHashMap<>();
         java.util.stream.Stream.concat(events.stream(), linked.values().stream().flatMap(List::stream))
-                .map(e -> List.of(e.actorSource(), e.actorId(), e.actorName())).distinct()
-                .filter(e -> people.findValuesAsText("id").stream().noneMatch(id -> id.equals(e.get(0) + ":" + e.get(1))))
-                .forEach(e -> people.addObject().put("id", e.get(0) + ":" + e.get(1)).put("source", e.get(0))
-                        .put("userId", e.get(1)).put("name", name(names, e.get(0), e.get(1), e.get(2))));
+                .forEach(e -> first.putIfAbsent(e.actorSource() + ":" + e.actorId(), e));
+        first.forEach((id, e) -> people.addObject().put("id", id).put("source", e.actorSource())
+                .put("userId", e.actorId()).put("name", names.of(e)));
         if (r.rollback() != null) {
             rollback(content.putObject("rollback"), r, d);
         }
@@ -132,14 +133,6 @@ public final class ReleaseEvidence {
             action.put("attempt", run.attempt()).put("state", run.state().label()).put("key", run.key())
                     .put("requestedAt", run.requestedAt().toString()).put("updatedAt", run.updatedAt().toString())
                     .put("summary", run.summary());
-        }
-    }
-
-    private static String name(DisplayNames names, String source, String userId, String recorded) {
-        try {
-            return names.of(IdentitySource.parse(source), userId, recorded);
-        } catch (IllegalArgumentException unknownSource) {
-            return recorded;
         }
     }
 

@@ -2,7 +2,6 @@ package dev.countdown.web;
 
 import dev.countdown.evidence.AuditEvent;
 import dev.countdown.release.DisplayNames;
-import dev.countdown.release.IdentitySource;
 import java.util.List;
 
 /** The audit trail as a page shows it: each actor by the name their platform gives them now. */
@@ -14,15 +13,7 @@ final class Timeline {
     /** Copies for display only: the stored events, whose hashes cover the names as recorded, are untouched. */
     static List<AuditEvent> named(List<AuditEvent> events, DisplayNames names) {
         return events.stream().map(e -> new AuditEvent(e.releaseId(), e.seq(), e.at(), e.actorSource(), e.actorId(),
-                name(names, e), e.type(), e.subject(), e.before(), e.after(), e.note(), e.previousHash(), e.hash()))
+                names.of(e), e.type(), e.subject(), e.before(), e.after(), e.note(), e.previousHash(), e.hash()))
                 .toList();
-    }
-
-    private static String name(DisplayNames names, AuditEvent e) {
-        try {
-            return names.of(IdentitySource.parse(e.actorSource()), e.actorId(), e.actorName());
-        } catch (IllegalArgumentException unknownSource) {
-            return e.actorName();
-        }
     }
 }
