@@ -1,5 +1,6 @@
 package dev.countdown.release;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -21,4 +22,13 @@ public interface ReleaseRowRepository extends CrudRepository<ReleaseRow, String>
     List<ReleaseRow> findByStateOrderByCreatedAtDesc(String state);
 
     List<ReleaseRow> findByServiceOrderByCreatedAtDesc(String service);
+
+    /**
+     * Releases whose row does not count exactly the events their trail holds, numbered 1..n: a
+     * transaction that committed half of a write. At most {@code 100}, the first by id.
+     */
+    @Query("SELECT r.id FROM releases r LEFT JOIN (SELECT release_id, COUNT(*) AS n, MAX(seq) AS top "
+            + "FROM audit_event GROUP BY release_id) a ON a.release_id = r.id "
+            + "WHERE r.event_count <> COALESCE(a.top, 0) OR r.event_count <> COALESCE(a.n, 0) ORDER BY r.id LIMIT 100")
+    List<String> findIdsDisagreeingWithTheirTrail();
 }

@@ -23,9 +23,17 @@ import org.junit.jupiter.api.Test;
 abstract class ConcurrencyContract {
 
     private static final int THREADS = 50;
+    private static final int RELEASES = 8;
+    private static final int CLICKS_PER_THREAD = 8;
 
     @Inject
     ReleaseService releases;
+
+    @Inject
+    ReleaseRowRepository rows;
+
+    @Inject
+    TrailConsistencyCheck consistency;
 
     @Test
     void fiftyOwnersApprovingTheSameRoleAtOnceAreAllCounted() throws Exception {
@@ -71,6 +79,63 @@ abstract class ConcurrencyContract {
         assertThat(release.state()).isEqualTo(ReleaseState.GO);
     }
 
+    /**
+     * Issue 14 once saw, under 100 % CPU, a release whose row counted fewer events than its trail
+     * held (then every later click lost its race 200 times). Here, with a busy thread per core
+     * beside them, clicks spread over releases mix notes (one event each), votes by distinct
+     * owners and replayed keys (no event); after them each release's row, document and trail agree.
+     */
+    @Test
+    void underCpuStarvationEveryReleaseAgreesWithItsTrail() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int r = 0; r < RELEASES; r++) {
+            ids.add(start("v9." + r + ".0"));
+        }
+        List<Thread> burners = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean burning = new java.util.concurrent.atomic.AtomicBoolean(true);
+        for (int b = 0; b < Runtime.getRuntime().availableProcessors(); b++) {
+            burners.add(Thread.ofPlatform().daemon().start(() -> {
+                long spin = 0;
+                while (burning.get()) {
+                    spin += System.nanoTime() % 7;
+                }
+                if (spin == 42) {
+                    System.out.print("");
+                }
+            }));
+        }
+        List<CommandResult> results;
+        try {
+            results = race(THREADS * CLICKS_PER_THREAD, THREADS, n -> {
+                String id = ids.get(n % RELEASES);
+                return switch (n % 3) {
+                    case 0 -> request(new Command.AddNote(id, "checks.everyone-agrees", "note " + n), owner(n % THREADS),
+                            "starved-note-" + n);
+                    case 1 -> request(new Command.CastVote(id, "crowd", true, ""), owner(n), "starved-vote-" + n);
+                    // the note two clicks before, sent again: a platform's retry
+                    default -> request(new Command.AddNote(ids.get((n - 2) % RELEASES), "checks.everyone-agrees",
+                            "note " + (n - 2)), owner((n - 2) % THREADS), "starved-note-" + (n - 2));
+                };
+            });
+        } finally {
+            burning.set(false);
+        }
+        assertThat(results).allMatch(r -> r instanceof CommandResult.Applied || r instanceof CommandResult.Repeated);
+        for (int r = 0; r < RELEASES; r++) {
+            String id = ids.get(r);
+            Release release = releases.find(id).orElseThrow().release();
+            var trail = releases.events(id);
+            long notes = release.item("checks.everyone-agrees").notes().size();
+            long votes = release.approvals("crowd");
+            assertThat(trail).as("trail of %s", id).hasSize((int) (1 + notes + votes));
+            assertThat(rows.findById(id).orElseThrow().eventCount()).as("row of %s", id).isEqualTo(trail.size());
+            assertThat(HashChain.firstBrokenLink(trail)).isEmpty();
+            assertThat(notes + votes).isEqualTo(results.stream().filter(x -> x instanceof CommandResult.Applied applied
+                    && applied.release().id().equals(id)).count());
+        }
+        assertThat(consistency.check()).as("the check at start, on this database's SQL").isEmpty();
+    }
+
     private String start(String version) {
         CommandResult result = releases.handle(request(new Command.Start("crowd", version), owner(0), "start-" + version));
         assertThat(result).isInstanceOf(CommandResult.Applied.class);
@@ -88,11 +153,16 @@ abstract class ConcurrencyContract {
     }
 
     private List<CommandResult> race(int threads, IntFunction<CommandRequest> requests) throws Exception {
+        return race(threads, threads, requests);
+    }
+
+    /** {@code clicks} requests on {@code threads} threads, all let go at once. */
+    private List<CommandResult> race(int clicks, int threads, IntFunction<CommandRequest> requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);
         try {
             List<Future<CommandResult>> futures = new ArrayList<>();
-            for (int n = 0; n < threads; n++) {
+            for (int n = 0; n < clicks; n++) {
                 CommandRequest request = requests.apply(n);
                 Callable<CommandResult> click = () -> {
                     go.await();
