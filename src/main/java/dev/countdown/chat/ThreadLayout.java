@@ -70,8 +70,11 @@ public final class ThreadLayout {
 
     /** A nudge about approvals still pending, mentioning their owners or the escalation role. */
     public record Reminder(ReminderView reminder) implements Part {
+        /** Every reminder's key starts so: the one kind of message meant to notify the people it names. */
+        public static final String KEY_PREFIX = "reminder:";
+
         public String key() {
-            return "reminder:" + reminder.index();
+            return KEY_PREFIX + reminder.index();
         }
     }
 
