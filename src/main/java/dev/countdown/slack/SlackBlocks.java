@@ -19,7 +19,6 @@ import com.slack.api.util.json.GsonFactory;
 import dev.countdown.chat.ChatClient.Outgoing;
 import dev.countdown.chat.MessageLimits;
 import dev.countdown.chat.ReleaseView;
-import dev.countdown.chat.ReminderText;
 import dev.countdown.chat.ThreadLayout;
 import dev.countdown.chat.ReleaseView.DecisionView;
 import dev.countdown.chat.ReleaseView.ItemView;
@@ -57,7 +56,7 @@ final class SlackBlocks {
             case ThreadLayout.Approvals a -> approvals(view);
             case ThreadLayout.Decision d -> decision(view, d.decision());
             case ThreadLayout.Alert a -> alert(view, a.alert());
-            case ThreadLayout.Reminder r -> reminder(view, r.reminder());
+            case ThreadLayout.Reminder r -> SlackReminderBlocks.reminder(view, r.reminder());
             case ThreadLayout.Evidence e -> throw new IllegalArgumentException("evidence is uploaded, not rendered");
         };
     }
@@ -249,16 +248,7 @@ final class SlackBlocks {
         return message(text, blocks, true);
     }
 
-    /** Approvals still pending: its mentions are in the text too, which is what Slack notifies with. */
-    static Outgoing reminder(ReleaseView v, ReleaseView.ReminderView r) {
-        String headline = SlackText.escape(ReminderText.headline(v, r));
-        String call = ReminderText.call(r, SlackText.MENTIONS);
-        List<LayoutBlock> blocks = List.of(mrkdwnSection((r.escalation() ? ":rotating_light: *" : ":bell: *")
-                + headline + "*\n" + call), contextLine("at " + TIME.format(r.at())));
-        return message(headline + ". " + call, blocks, false);
-    }
-
-    private static Outgoing message(String text, List<LayoutBlock> blocks, boolean broadcast) {
+    static Outgoing message(String text, List<LayoutBlock> blocks, boolean broadcast) {
         return new Outgoing(text, GSON.toJson(blocks), broadcast);
     }
 
