@@ -17,7 +17,19 @@ import java.util.Optional;
 public record ReleaseView(String releaseId, String service, String version, String state, boolean open, int round,
                           String phase, Counters counters, List<SectionView> sections, List<RoleView> roles,
                           List<DecisionView> decisions, List<ProbeView> probes, List<AlertView> alerts,
-                          boolean overridable, Optional<RollbackView> rollback) {
+                          boolean overridable, Optional<RollbackView> rollback, List<ReminderView> reminders) {
+
+    /**
+     * A nudge about approvals still pending; {@code index} 1 for the first, messages are keyed by it.
+     *
+     * @param pending   the titles of the roles still pending
+     * @param mentioned the titles of the roles whose owners it mentions: the pending ones not mentioned
+     *                  before this round, or the escalation role
+     * @param mention   who it mentions, each person or group once
+     */
+    public record ReminderView(int index, boolean escalation, List<String> pending, List<String> mentioned,
+                               Principals mention, Instant at) {
+    }
 
     /**
      * A rollback ceremony's tie to the release it undoes ({@code undoes} true) with its action's run,

@@ -1,5 +1,6 @@
 package dev.countdown.chat;
 
+import dev.countdown.manifest.Principals;
 import dev.countdown.manifest.RoleSpec;
 import dev.countdown.release.DecisionRecord;
 import dev.countdown.release.ItemState;
@@ -44,7 +45,8 @@ public final class ReleaseViews {
                 d.phase(r.phase()).label(), new ReleaseView.Counters(items.size(), settled, failed, pending, required, approved),
                 d.template().sections().stream().map(s -> section(s, r, d, decisions)).toList(), roles, decisions,
                 d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r),
-                d.manifest().policy().override().isPresent() || d.manifest().windows().isPresent(), rollback(r, d));
+                d.manifest().policy().override().isPresent() || d.manifest().windows().isPresent(), rollback(r, d),
+                reminders(r, d));
     }
 
     private static Optional<ReleaseView.RollbackView> rollback(Release r, ReleaseDefinition d) {
@@ -59,6 +61,32 @@ public final class ReleaseViews {
         var run = Optional.ofNullable(link.run());
         return Optional.of(new ReleaseView.RollbackView(true, link.undoes(), link.undoesVersion(), type,
                 run.map(x -> x.state().label()), run.map(x -> x.attempt()).orElse(0), run.map(x -> x.summary()).orElse("")));
+    }
+
+    private static List<ReleaseView.ReminderView> reminders(Release r, ReleaseDefinition d) {
+        List<ReleaseView.ReminderView> reminders = new ArrayList<>();
+        for (int k = 0; k < r.reminders().size(); k++) {
+            var reminder = r.reminders().get(k);
+            List<Principals> owners = reminder.mentioned().stream()
+                    .flatMap(role -> d.manifest().role(role).stream()).map(RoleSpec::owners).toList();
+            reminders.add(new ReleaseView.ReminderView(k + 1, reminder.escalation(), titles(reminder.pending(), d),
+                    titles(reminder.mentioned(), d), union(owners), reminder.at()));
+        }
+        return reminders;
+    }
+
+    private static List<String> titles(List<String> roles, ReleaseDefinition d) {
+        return roles.stream().map(role -> d.manifest().role(role).map(RoleSpec::title).orElse(role)).toList();
+    }
+
+    /** Everyone of several roles' owners, each once: one person owning two pending roles is mentioned once. */
+    private static Principals union(List<Principals> all) {
+        return new Principals(merged(all, Principals::slackUsers), merged(all, Principals::slackGroups),
+                merged(all, Principals::discordUsers), merged(all, Principals::discordRoles), List.of());
+    }
+
+    private static List<String> merged(List<Principals> all, java.util.function.Function<Principals, List<String>> field) {
+        return all.stream().flatMap(p -> field.apply(p).stream()).distinct().toList();
     }
 
     private static List<ReleaseView.AlertView> alerts(Release r) {

@@ -3,6 +3,7 @@ package dev.countdown.chat;
 import dev.countdown.chat.ReleaseView.AlertView;
 import dev.countdown.chat.ReleaseView.DecisionView;
 import dev.countdown.chat.ReleaseView.ItemView;
+import dev.countdown.chat.ReleaseView.ReminderView;
 import dev.countdown.chat.ReleaseView.SectionView;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,16 @@ public final class ThreadLayout {
         }
     }
 
+    /** A nudge about approvals still pending, mentioning their owners or the escalation role. */
+    public record Reminder(ReminderView reminder) implements Part {
+        /** Every reminder's key starts so: the one kind of message meant to notify the people it names. */
+        public static final String KEY_PREFIX = "reminder:";
+
+        public String key() {
+            return KEY_PREFIX + reminder.index();
+        }
+    }
+
     /** The evidence bundle as it stood at the release's final decision: files, uploaded once. */
     public record Evidence(DecisionView decision) implements Part {
         public String key() {
@@ -92,6 +103,7 @@ public final class ThreadLayout {
             }
         }
         view.alerts().forEach(a -> parts.add(new Alert(a)));
+        view.reminders().forEach(r -> parts.add(new Reminder(r)));
         return parts;
     }
 

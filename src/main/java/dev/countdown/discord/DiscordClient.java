@@ -57,7 +57,7 @@ final class DiscordClient implements ChatClient {
         }
         ThreadChannel thread = thread(parent(channel, Operation.POST), rootRef.get(), THREAD_NAME_FALLBACK,
                 Operation.POST);
-        Message posted = call(Operation.POST, thread.sendMessage(create(message)).setNonce(nonce(tag, "")));
+        Message posted = call(Operation.POST, thread.sendMessage(create(message, pings(tag))).setNonce(nonce(tag, "")));
         if (message.broadcast()) {
             // Discord has no "also send to channel": a short line there points at the thread.
             call(Operation.POST, parent(channel, Operation.POST).sendMessage(new MessageCreateBuilder()
@@ -121,8 +121,22 @@ final class DiscordClient implements ChatClient {
     }
 
     private static net.dv8tion.jda.api.utils.messages.MessageCreateData create(Outgoing message) {
+        return create(message, EnumSet.noneOf(Message.MentionType.class));
+    }
+
+    private static net.dv8tion.jda.api.utils.messages.MessageCreateData create(Outgoing message,
+                                                                              EnumSet<Message.MentionType> pings) {
         return new MessageCreateBuilder().useComponentsV2().setComponents(components(message.body()))
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).build();
+                .setAllowedMentions(pings).build();
+    }
+
+    /**
+     * A reminder is the one message meant to call people: its user and role mentions ping. What
+     * people wrote never mentions anyone ({@link DiscordText#escape}), so no other mention can ride along.
+     */
+    private static EnumSet<Message.MentionType> pings(Tag tag) {
+        return tag.key().startsWith(dev.countdown.chat.ThreadLayout.Reminder.KEY_PREFIX) ? EnumSet.of(Message.MentionType.USER, Message.MentionType.ROLE)
+                : EnumSet.noneOf(Message.MentionType.class);
     }
 
     private static List<MessageTopLevelComponentUnion> components(String body) {

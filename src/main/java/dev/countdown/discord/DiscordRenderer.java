@@ -5,6 +5,7 @@ import dev.countdown.chat.ActionRef;
 import dev.countdown.chat.ChatClient.Outgoing;
 import dev.countdown.chat.MessageLimits;
 import dev.countdown.chat.ReleaseView;
+import dev.countdown.chat.ReminderText;
 import dev.countdown.chat.ReleaseView.DecisionView;
 import dev.countdown.chat.ReleaseView.ItemView;
 import dev.countdown.chat.ReleaseView.ProbeView;
@@ -61,6 +62,7 @@ final class DiscordRenderer implements ThreadRenderer {
             case ThreadLayout.Approvals a -> approvals(view);
             case ThreadLayout.Decision d -> decision(view, d.decision());
             case ThreadLayout.Alert a -> alert(view, a.alert());
+            case ThreadLayout.Reminder r -> reminder(view, r.reminder());
             case ThreadLayout.Evidence e -> throw new IllegalArgumentException("evidence is uploaded, not rendered");
         };
     }
@@ -212,6 +214,14 @@ final class DiscordRenderer implements ThreadRenderer {
                 + "\nat " + TIME.format(a.at()) + ". **Rollback recommended:** `/rollback`");
         DiscordRollbackComponents.start(v, c);
         return new Outgoing(text, c.body(), true);
+    }
+
+    static Outgoing reminder(ReleaseView v, ReleaseView.ReminderView r) {
+        String headline = ReminderText.headline(v, r);
+        var c = DiscordComponents.container(r.escalation() ? DiscordComponents.RED : DiscordComponents.BLUE);
+        c.text((r.escalation() ? "🚨 **" : "🔔 **") + DiscordText.escape(headline) + "**\n"
+                + ReminderText.call(r, DiscordText.MENTIONS) + "\n-# at " + TIME.format(r.at()));
+        return new Outgoing(headline, c.body(), false);
     }
 
     private static int accent(ReleaseView v) {

@@ -23,7 +23,8 @@ public final class ManifestReader {
     public static final long MAX_BYTES = 256 * 1024;
 
     private static final Set<String> TOP = Set.of("service", "description", "template", "channels", "roles",
-            "permissions", "probes", "bindings", "policy", "rollback", "watch", "windows");
+            "permissions", "probes", "bindings", "policy", "rollback", "watch", "windows",
+            "reminders");
     private static final Set<String> PRINCIPAL_KEYS = Set.of(
             "slack-users", "slack-groups", "discord-users", "discord-roles", "roles");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
@@ -75,6 +76,7 @@ public final class ManifestReader {
             }
             throw new SourceException(source.name(), problems.errors());
         }
+        Optional<ChangeWindows> windows = ChangeWindowsReader.read(root.optional("windows"), node -> principals(node, true));
         ReleaseManifest manifest = new ReleaseManifest(
                 source.name(),
                 matching(root.require("service", "the service's name, e.g. portal-api"), SERVICE,
@@ -88,7 +90,8 @@ public final class ManifestReader {
                 policy(root.optional("policy")),
                 new RollbackPlanReader(secrets).read(root.optional("rollback")),
                 watch(root.optional("watch")),
-                ChangeWindowsReader.read(root.optional("windows"), node -> principals(node, true)));
+                windows,
+                ReminderPlanReader.read(root.optional("reminders"), windows));
         if (root.optional("policy").get("required-roles").isEmpty()) {
             manifest = manifest.withPolicy(manifest.policy().withRequiredRoles(defaultRequiredRoles(manifest)));
         }

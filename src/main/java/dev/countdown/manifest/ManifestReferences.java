@@ -36,6 +36,7 @@ final class ManifestReferences {
             reachable(count, role, manifest.policy().override().map(o -> o.requires().getOrDefault(role, 1)).orElse(1));
         });
         roleList(root.optional("rollback").optional("decision-owner"));
+        roleList(root.optional("reminders").optional("escalate-to"));
         manifest.policy().quorum().ifPresent(q -> {
             if (q.atLeast() > q.of().size()) {
                 policy.optional("quorum").error("asks for at least " + q.atLeast() + " of "

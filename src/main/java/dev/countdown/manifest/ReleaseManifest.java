@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param permissions who may start a release, start a rollback, and decide
  * @param bindings    probe name → the item ids its result sets
  * @param windows     when a GO may be given: deployment windows and freezes; empty, at any time
+ * @param reminders   when approvals still pending are nudged and escalated; empty, never
  */
 public record ReleaseManifest(
         String source,
@@ -27,7 +28,8 @@ public record ReleaseManifest(
         DecisionPolicy policy,
         RollbackPlan rollback,
         java.util.Optional<WatchPlan> watch,
-        java.util.Optional<ChangeWindows> windows) {
+        java.util.Optional<ChangeWindows> windows,
+        java.util.Optional<ReminderPlan> reminders) {
 
     public ReleaseManifest {
         roles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roles));
@@ -41,7 +43,7 @@ public record ReleaseManifest(
 
     public ReleaseManifest withPolicy(DecisionPolicy newPolicy) {
         return new ReleaseManifest(source, service, template, channels, roles, permissions, probes, bindings,
-                newPolicy, rollback, watch, windows);
+                newPolicy, rollback, watch, windows, reminders);
     }
 
     public Optional<RoleSpec> role(String id) {

@@ -43,7 +43,7 @@ final class Ceremony {
         }
         Release release = new Release(releaseId, definition.manifest().service(), start.version(), definition.hash(),
                 ReleaseState.OPEN, 1, 0, prechecked(actor, now), java.util.Map.of(), List.of(), actor.ref(), now,
-                java.util.Map.of(), List.of(), null);
+                java.util.Map.of(), List.of(), null, List.of());
         return new Step.Changed(release, List.of(new Change("release.started", start.version(), "", "open",
                 definition.template().title())), "Release " + release.service() + " " + release.version() + " started.");
     }
@@ -117,6 +117,7 @@ final class Ceremony {
             case Command.RecordProbes c -> recordProbes(release, c, actor, now);
             case Command.StartRollback c -> refuse(Refusal.INVALID, release.id(), "a rollback is started by the service");
             case Command.ActionStep c -> refuse(Refusal.INVALID, release.id(), "Only a rollback has an action to run.");
+            case Command.Remind c -> new Reminding(definition).remind(release, c, actor, now);
         };
     }
 

@@ -54,6 +54,13 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Countdown's own nudge about the approvals of {@code round} still pending: the owners', or
+     * with {@code escalate} the escalation role's. Nothing happens when none is pending any more.
+     */
+    record Remind(String releaseId, int round, boolean escalate) implements Command {
+    }
+
     /** Results of probes run for the release, to keep as evidence and to set the items bound to them. */
     record RecordProbes(String releaseId, java.util.List<ProbeOutcome> results) implements Command {
         public RecordProbes {

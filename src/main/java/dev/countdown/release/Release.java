@@ -18,6 +18,7 @@ import java.util.Map;
  * @param alerts         abort criteria that fired while the release was watched
  * @param rollback       for a rollback ceremony, the release it undoes and its action's run; for a release,
  *                       the rollback that undoes it; null when neither
+ * @param reminders      nudges and escalations posted about approvals still pending, oldest first
  */
 public record Release(
         String id,
@@ -34,9 +35,11 @@ public record Release(
         Instant startedAt,
         Map<String, ProbeRecord> probes,
         List<Alert> alerts,
-        RollbackLink rollback) {
+        RollbackLink rollback,
+        List<Reminder> reminders) {
 
     public Release {
+        reminders = reminders == null ? List.of() : List.copyOf(reminders);
         probes = unmodifiable(probes == null ? Map.of() : probes);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
         items = unmodifiable(items);
@@ -72,19 +75,19 @@ public record Release(
         probes.forEach((name, p) -> namedProbes.put(name, new ProbeRecord(p.name(), p.type(), p.outcome(), p.summary(),
                 p.attempts(), p.at(), names.named(p.by()), p.failuresInARow())));
         return new Release(id, service, version, definitionHash, state, round, phase, namedItems, namedVotes,
-                namedDecisions, names.named(startedBy), startedAt, namedProbes, alerts, rollback);
+                namedDecisions, names.named(startedBy), startedAt, namedProbes, alerts, rollback, reminders);
     }
 
     public Release withState(ReleaseState next) {
         return new Release(id, service, version, definitionHash, next, round, phase, items, votes, decisions,
-                startedBy, startedAt, probes, alerts, rollback);
+                startedBy, startedAt, probes, alerts, rollback, reminders);
     }
 
     public Release withItem(String itemId, ItemStatus status) {
         Map<String, ItemStatus> next = new LinkedHashMap<>(items);
         next.put(itemId, status);
         return new Release(id, service, version, definitionHash, state, round, phase, next, votes, decisions,
-                startedBy, startedAt, probes, alerts, rollback);
+                startedBy, startedAt, probes, alerts, rollback, reminders);
     }
 
     public Release withVote(String roleId, Vote vote) {
@@ -94,43 +97,50 @@ public record Release(
         Map<String, List<Vote>> next = new LinkedHashMap<>(votes);
         next.put(roleId, List.copyOf(roleVotes));
         return new Release(id, service, version, definitionHash, state, round, phase, items, next, decisions,
-                startedBy, startedAt, probes, alerts, rollback);
+                startedBy, startedAt, probes, alerts, rollback, reminders);
     }
 
     public Release withDecision(DecisionRecord decision, ReleaseState nextState, int nextPhase) {
         List<DecisionRecord> next = new ArrayList<>(decisions);
         next.add(decision);
         return new Release(id, service, version, definitionHash, nextState, round, nextPhase, items, votes, next,
-                startedBy, startedAt, probes, alerts, rollback);
+                startedBy, startedAt, probes, alerts, rollback, reminders);
     }
 
     public Release withProbe(ProbeRecord record) {
         Map<String, ProbeRecord> next = new LinkedHashMap<>(probes);
         next.put(record.name(), record);
         return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
-                startedBy, startedAt, next, alerts, rollback);
+                startedBy, startedAt, next, alerts, rollback, reminders);
     }
 
     public Release withAlert(Alert alert) {
         List<Alert> next = new ArrayList<>(alerts);
         next.add(alert);
         return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
-                startedBy, startedAt, probes, next, rollback);
+                startedBy, startedAt, probes, next, rollback, reminders);
     }
 
     public Release reopened() {
         return new Release(id, service, version, definitionHash, ReleaseState.OPEN, round + 1, phase, items, votes,
-                decisions, startedBy, startedAt, probes, alerts, rollback);
+                decisions, startedBy, startedAt, probes, alerts, rollback, reminders);
     }
 
     public Release withRollback(RollbackLink link) {
         return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
-                startedBy, startedAt, probes, alerts, link);
+                startedBy, startedAt, probes, alerts, link, reminders);
     }
 
     public Release withPhase(int next) {
         return new Release(id, service, version, definitionHash, state, round, next, items, votes, decisions,
-                startedBy, startedAt, probes, alerts, rollback);
+                startedBy, startedAt, probes, alerts, rollback, reminders);
+    }
+
+    public Release withReminder(Reminder reminder) {
+        List<Reminder> next = new ArrayList<>(reminders);
+        next.add(reminder);
+        return new Release(id, service, version, definitionHash, state, round, phase, items, votes, decisions,
+                startedBy, startedAt, probes, alerts, rollback, next);
     }
 
     /** Whether this is a rollback ceremony rather than a release; not a field of the document. */

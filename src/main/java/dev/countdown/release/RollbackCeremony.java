@@ -57,7 +57,7 @@ final class RollbackCeremony {
     Step.Changed start(String rollbackId, String hash, Release undone, Actor actor, String note, Instant now) {
         Release rollback = new Release(rollbackId, undone.service(), undone.version(), hash, ReleaseState.OPEN, 1, 0,
                 java.util.Map.of(), java.util.Map.of(), List.of(), actor.ref(), now, java.util.Map.of(), List.of(),
-                RollbackLink.undoing(undone));
+                RollbackLink.undoing(undone), List.of());
         String fired = undone.alerts().stream().map(a -> "watch: " + a.probe() + " " + a.summary() + " at " + a.at())
                 .reduce((a, b) -> a + "\n" + b).orElse("");
         List<Change> changes = List.of(new Change("rollback.started", undone.id(), "", "open",

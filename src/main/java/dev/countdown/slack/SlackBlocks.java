@@ -56,6 +56,7 @@ final class SlackBlocks {
             case ThreadLayout.Approvals a -> approvals(view);
             case ThreadLayout.Decision d -> decision(view, d.decision());
             case ThreadLayout.Alert a -> alert(view, a.alert());
+            case ThreadLayout.Reminder r -> SlackReminderBlocks.reminder(view, r.reminder());
             case ThreadLayout.Evidence e -> throw new IllegalArgumentException("evidence is uploaded, not rendered");
         };
     }
@@ -247,7 +248,7 @@ final class SlackBlocks {
         return message(text, blocks, true);
     }
 
-    private static Outgoing message(String text, List<LayoutBlock> blocks, boolean broadcast) {
+    static Outgoing message(String text, List<LayoutBlock> blocks, boolean broadcast) {
         return new Outgoing(text, GSON.toJson(blocks), broadcast);
     }
 

@@ -33,7 +33,7 @@ final class Definitions {
 
     static Release open(ReleaseDefinition definition) {
         return new Release("rtest", "svc", "v1", definition.hash(), ReleaseState.OPEN, 1, 0, Map.of(), Map.of(),
-                List.of(), actor("U0RM").ref(), T0, Map.of(), List.of(), null);
+                List.of(), actor("U0RM").ref(), T0, Map.of(), List.of(), null, List.of());
     }
 
     static Release passing(Release release, ReleaseDefinition definition, int count) {
