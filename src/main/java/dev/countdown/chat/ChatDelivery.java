@@ -10,6 +10,14 @@ public interface ChatDelivery {
     /** The platform whose threads and outbox rows it serves. */
     Platform platform();
 
+    /**
+     * Whether this replica can deliver now. Discord's session comes from the gateway, which one
+     * replica holds at a time: the others leave Discord's rows unclaimed, for the holder.
+     */
+    default boolean ready() {
+        return true;
+    }
+
     /** Posts or edits what changed; returns when to come back if it could not do all of it now. */
     Result deliver(ChatThread thread, LoadedRelease release);
 

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * announces its shutdown before it destroys a bean, and {@link #stop} then cancels the poll and
  * waits out a run in flight. While the database is down, polls keep trying and the failure is
  * logged when it starts, once a minute while it lasts, and when it ends.
+ *
+ * <p>Replicas share the outbox: a row is delivered only under this replica's claim on it
+ * ({@link OutboxClaims}), and a platform this replica cannot reach now (Discord on a replica not
+ * holding the gateway) is left to the one that can.
  */
 @Singleton
 public class ChatDispatcher {
@@ -45,6 +49,7 @@ public class ChatDispatcher {
     static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final ChatRepositories.Outbox outbox;
+    private final OutboxClaims claims;
     private final ChatRepositories.Threads threads;
     private final ReleaseService releases;
     private final Map<Platform, ChatDelivery> deliveries;
@@ -60,12 +65,13 @@ public class ChatDispatcher {
     /** Platforms whose last delivery failed, and when one of their rows was last tried. */
     private final Map<Platform, Instant> failing = new java.util.EnumMap<>(Platform.class);
 
-    public ChatDispatcher(ChatRepositories.Outbox outbox, ChatRepositories.Threads threads, ReleaseService releases,
+    public ChatDispatcher(ChatRepositories.Outbox outbox, OutboxClaims claims, ChatRepositories.Threads threads, ReleaseService releases,
                           List<ChatDelivery> deliveries, Clock clock, MeterRegistry metrics,
                           @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
                           @Value("${countdown.chat.poll:200ms}") Duration every,
                           @Value("${countdown.chat.initial-delay:1s}") Duration initialDelay) {
         this.outbox = outbox;
+        this.claims = claims;
         this.threads = threads;
         this.releases = releases;
         this.deliveries = deliveries.stream().collect(Collectors.toMap(ChatDelivery::platform, Function.identity()));
@@ -98,14 +104,17 @@ public class ChatDispatcher {
         if (stopped) {
             return 0;
         }
-        List<OutboxEntry> due = outbox.findByDueAtLessThanEqualsOrderByDueAt(clock.instant());
+        claims.sweepStaleOnce();
+        Instant now = clock.instant();
+        List<OutboxEntry> due = outbox.findUnclaimedDue(now);
         int tried = 0;
         for (OutboxEntry entry : due) {
             if (stopped) {
                 break;
             }
-            deliver(entry);
-            tried++;
+            if (deliverClaimed(entry, now)) {
+                tried++;
+            }
         }
         return tried + probeFailing();
     }
@@ -127,8 +136,9 @@ public class ChatDispatcher {
                 failing.remove(platform);
                 continue;
             }
-            deliver(first.get());
-            tried++;
+            if (deliverClaimed(first.get(), first.get().dueAt())) {
+                tried++;
+            }
         }
         return tried;
     }
@@ -192,13 +202,27 @@ public class ChatDispatcher {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
+    /** Delivers the row if this replica can and claims it, still due by {@code dueBy}; false when left alone. */
+    private boolean deliverClaimed(OutboxEntry seen, Instant dueBy) {
+        ChatDelivery delivery = deliveries.get(seen.platform());
+        if (delivery != null && !delivery.ready()) {
+            return false;
+        }
+        var claimed = claims.claim(seen, dueBy);
+        claimed.ifPresent(entry -> claims.holding(entry.id(), () -> {
+            deliver(entry);
+            return null;
+        }));
+        return claimed.isPresent();
+    }
+
     private void deliver(OutboxEntry entry) {
         ChatDelivery delivery = deliveries.get(entry.platform());
         var thread = threads.findById(entry.id());
         var release = releases.find(entry.releaseId());
         if (delivery == null || thread.isEmpty() || release.isEmpty()) {
             // The platform is not configured here (yet): keep the entry for when it is.
-            outbox.reschedule(entry.id(), clock.instant().plus(MAX_BACKOFF), entry.attempts(),
+            outbox.reschedule(entry.id(), claims.replica(), clock.instant().plus(MAX_BACKOFF), entry.attempts(),
                     "no " + entry.platform() + " delivery configured");
             return;
         }
@@ -213,13 +237,13 @@ public class ChatDispatcher {
                 result.getClass().getSimpleName().toLowerCase()).increment();
         switch (result) {
             case ChatDelivery.Result.Done done -> {
-                if (outbox.deleteDelivered(entry.id(), entry.generation()) == 0) {
-                    outbox.reschedule(entry.id(), now, 0, null);
+                if (outbox.deleteDelivered(entry.id(), entry.generation(), claims.replica()) == 0) {
+                    outbox.reschedule(entry.id(), claims.replica(), now, 0, null);
                 }
                 answered(entry, now);
             }
             case ChatDelivery.Result.Later later -> {
-                outbox.reschedule(entry.id(), now.plus(later.delay()), 0, later.reason());
+                outbox.reschedule(entry.id(), claims.replica(), now.plus(later.delay()), 0, later.reason());
                 answered(entry, now);
             }
             case ChatDelivery.Result.Failed failed -> {
@@ -227,7 +251,7 @@ public class ChatDispatcher {
                 Duration wait = failed.retryable() ? backoff(attempts) : MAX_BACKOFF;
                 LOG.warn("delivery of {} to {} failed (attempt {}), next in {}: {}", entry.releaseId(),
                         entry.platform(), attempts, wait, failed.error());
-                outbox.reschedule(entry.id(), now.plus(wait), attempts, failed.error());
+                outbox.reschedule(entry.id(), claims.replica(), now.plus(wait), attempts, failed.error());
                 if (failed.retryable()) {
                     failing.put(entry.platform(), now);
                 }

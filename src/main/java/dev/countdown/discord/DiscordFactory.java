@@ -4,12 +4,14 @@ import dev.countdown.chat.ChatClient;
 import dev.countdown.chat.ChatCommands;
 import dev.countdown.chat.ChatDelivery;
 import dev.countdown.chat.ChatRepositories;
+import dev.countdown.chat.ChatThread;
 import dev.countdown.chat.ClickRouter;
 import dev.countdown.chat.RateGate;
 import dev.countdown.chat.SendBudget;
 import dev.countdown.chat.ThreadSync;
 import dev.countdown.chat.WhoCan;
 import dev.countdown.people.PeopleDirectory;
+import dev.countdown.release.LoadedRelease;
 import dev.countdown.release.ManifestRegistry;
 import dev.countdown.release.Platform;
 import dev.countdown.release.ReleaseService;
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -58,7 +61,7 @@ class DiscordFactory {
             @Value("${countdown.discord.gateway-url:}") String gatewayUrl,
             @Value("${countdown.discord.guild-id:}") String guildId,
             ManifestRegistry registry, ChatCommands commands, ClickRouter clicks, WhoCan whoCan,
-            @Named("discord-work") ExecutorService work) {
+            @Named("discord-work") ExecutorService work, DataSource dataSource) {
         // No intent asked for: JDA always sends GUILDS, the one Countdown needs.
         String base = apiUrl.isBlank() ? DiscordSettings.DEFAULT_API_URL : apiUrl.strip();
         // Private answers go through the client too; it reaches the session once the login made it.
@@ -77,7 +80,7 @@ class DiscordFactory {
                 }
             }).setCompression(Compression.NONE);
         }
-        DiscordConnection connection = new DiscordConnection(builder);
+        DiscordConnection connection = new DiscordConnection(builder, new GatewayLock(dataSource));
         self.set(connection);
         return connection;
     }
@@ -90,7 +93,24 @@ class DiscordFactory {
                 new SendBudget.Limit(ChatClient.Operation.POST, SendBudget.Limit.Scope.WORKSPACE, 20, Duration.ofSeconds(1)),
                 new SendBudget.Limit(ChatClient.Operation.EDIT, SendBudget.Limit.Scope.WORKSPACE, 20, Duration.ofSeconds(1))),
                 4);
-        return new ThreadSync(Platform.DISCORD, new DiscordRenderer(), new DiscordClient(connection::jda), messages,
-                releases, new RateGate(), budget, people, clock);
+        ThreadSync sync = new ThreadSync(Platform.DISCORD, new DiscordRenderer(), new DiscordClient(connection::jda),
+                messages, releases, new RateGate(), budget, people, clock);
+        // The client finds channels through the gateway's session: the replica holding it delivers.
+        return new ChatDelivery() {
+            @Override
+            public Platform platform() {
+                return Platform.DISCORD;
+            }
+
+            @Override
+            public boolean ready() {
+                return connection.jda().isPresent();
+            }
+
+            @Override
+            public Result deliver(ChatThread thread, LoadedRelease release) {
+                return sync.deliver(thread, release);
+            }
+        };
     }
 }

@@ -106,6 +106,11 @@ public final class FakeDiscord implements AutoCloseable {
                 "countdown.discord.gateway-url", gateway.url());
     }
 
+    /** How many bots are connected to the gateway now: one, when one replica holds it. */
+    public int gatewayConnections() {
+        return gateway.getConnections().size();
+    }
+
     public void awaitReady(Duration timeout) {
         gateway.awaitReady(timeout);
     }

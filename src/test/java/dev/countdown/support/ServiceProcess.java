@@ -66,6 +66,11 @@ public final class ServiceProcess implements AutoCloseable {
         return base;
     }
 
+    /** The process id, as a replica names itself in the claims it holds. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** What the service printed so far. */
     public String log() throws IOException {
         return Files.readString(log);
