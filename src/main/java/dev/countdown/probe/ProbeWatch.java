@@ -10,7 +10,6 @@ import dev.countdown.release.Outcome;
 import dev.countdown.release.ProbeRecord;
 import dev.countdown.release.ReleaseService;
 import dev.countdown.release.ReleaseState;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,12 +20,15 @@ import java.util.Set;
 /**
  * The watch after a GO: within the window its manifest names, the abort-criteria probes re-run on
  * their schedule, as the system; a criterion that fires raises an alert on the release (see
- * the ceremony's probe rule), which the chats post with a rollback recommendation.
+ * the ceremony's probe rule), which the chats post with a rollback recommendation. Each watched
+ * release is one instance of a task on the durable scheduler ({@link WatchRequests} puts it there
+ * with the GO), so a run reads only its own release, and one replica runs it.
  */
 @Singleton
 public class ProbeWatch {
 
     static final Actor WATCH = new Actor(IdentitySource.SYSTEM, "countdown-watch", "Countdown watch", Set.of());
+    static final String TASK = "release-watch";
 
     private final ReleaseService releases;
     private final ProbeService probes;
@@ -38,31 +40,39 @@ public class ProbeWatch {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${countdown.probes.watch-poll:30s}", initialDelay = "${countdown.probes.watch-poll:30s}")
-    void poll() {
-        tick();
+    /**
+     * Runs the release's watch probes that are due now; the next run's time, or empty once the
+     * watch is over: its window ended, or the release left GO (rolled back, say).
+     */
+    Optional<Instant> watch(String releaseId) {
+        Instant now = clock.instant();
+        Optional<LoadedRelease> found = releases.find(releaseId);
+        Optional<WatchPlan> plan = found.flatMap(l -> l.definition().manifest().watch());
+        Optional<Instant> goAt = found.flatMap(ProbeWatch::goAt);
+        if (plan.isEmpty() || goAt.isEmpty() || now.isAfter(end(goAt.get(), plan.get()))) {
+            return Optional.empty();
+        }
+        LoadedRelease loaded = found.get();
+        WatchPlan watch = plan.get();
+        List<ProbeSpec> due = watch.probes().stream()
+                .filter(name -> isDue(loaded.release().probes().get(name), goAt.get(), watch, now))
+                .flatMap(name -> loaded.definition().manifest().probe(name).stream()).toList();
+        if (!due.isEmpty()) {
+            probes.execute(new ProbeService.Plan.Ready(loaded.release().id(), loaded.release().version(), due),
+                    WATCH, "watch:" + loaded.release().id() + ":" + now.toEpochMilli(), null);
+        }
+        // a probe a person ran meanwhile is due a little before this; it waits for the next run, at most one period
+        Instant next = now.plus(watch.every());
+        return next.isAfter(end(goAt.get(), watch)) ? Optional.empty() : Optional.of(next);
     }
 
-    /** Runs every watch probe that is due now; returns how many releases had some. */
-    public int tick() {
-        Instant now = clock.instant();
-        int watched = 0;
-        for (LoadedRelease loaded : releases.inState(ReleaseState.GO)) {
-            Optional<WatchPlan> watch = loaded.definition().manifest().watch();
-            Optional<Instant> goAt = goAt(loaded);
-            if (watch.isEmpty() || goAt.isEmpty() || now.isAfter(goAt.get().plus(watch.get().window()))) {
-                continue;
-            }
-            List<ProbeSpec> due = watch.get().probes().stream()
-                    .filter(name -> isDue(loaded.release().probes().get(name), goAt.get(), watch.get(), now))
-                    .flatMap(name -> loaded.definition().manifest().probe(name).stream()).toList();
-            if (!due.isEmpty()) {
-                watched++;
-                probes.execute(new ProbeService.Plan.Ready(loaded.release().id(), loaded.release().version(), due),
-                        WATCH, "watch:" + loaded.release().id() + ":" + now.toEpochMilli(), null);
-            }
-        }
-        return watched;
+    /** When the release's watch starts, if it is to be watched at all: its final GO, while it is still GO. */
+    static Optional<Instant> start(LoadedRelease loaded) {
+        return loaded.definition().manifest().watch().isEmpty() ? Optional.empty() : goAt(loaded);
+    }
+
+    static Instant end(Instant goAt, WatchPlan watch) {
+        return goAt.plus(watch.window());
     }
 
     private static boolean isDue(ProbeRecord last, Instant goAt, WatchPlan watch, Instant now) {

@@ -23,6 +23,7 @@ public record DefinitionSnapshot(String manifestName, String manifestText, Map<S
 
     /** The ceremony of a snapshot taken for a rollback: its checklist is the manifest's rollback plan. */
     public static final String ROLLBACK = "rollback";
+    private static final String ROLLBACK_AFTER = "rollback after ";
 
     public DefinitionSnapshot {
         templates = new TreeMap<>(templates);
@@ -36,6 +37,15 @@ public record DefinitionSnapshot(String manifestName, String manifestText, Map<S
     /** The same texts, read as the rollback ceremony of the manifest's service. */
     public DefinitionSnapshot forRollback() {
         return new DefinitionSnapshot(manifestName, manifestText, templates, ROLLBACK);
+    }
+
+    /**
+     * The rollback ceremony of a release whose last GO was {@code lastGo} (a gate's label, "Phase 2
+     * Go/No-Go"): the rollback template's "If phase 2 fails" sections are offered by it.
+     */
+    public DefinitionSnapshot forRollback(java.util.Optional<String> lastGo) {
+        return lastGo.map(go -> new DefinitionSnapshot(manifestName, manifestText, templates, ROLLBACK_AFTER + go))
+                .orElseGet(this::forRollback);
     }
 
     public String hash() {
@@ -83,10 +93,12 @@ public record DefinitionSnapshot(String manifestName, String manifestText, Map<S
         };
         ManifestReader.Loaded loaded = new ManifestReader(fromSnapshot).read(Path.of(manifestName),
                 SourceText.decode(manifestName, manifestText.getBytes(StandardCharsets.UTF_8), "release manifest"));
-        if (ceremony.equals(ROLLBACK)) {
+        if (ceremony.equals(ROLLBACK) || ceremony.startsWith(ROLLBACK_AFTER)) {
             String rollbackTemplate = loaded.manifest().rollback().template().map(templates::get).orElse(null);
+            java.util.Optional<String> lastGo = ceremony.equals(ROLLBACK) ? java.util.Optional.empty()
+                    : java.util.Optional.of(ceremony.substring(ROLLBACK_AFTER.length()));
             return ReleaseDefinition.rollback(hash(), loaded.manifest(),
-                    RollbackChecklist.compose(loaded.manifest(), rollbackTemplate));
+                    RollbackChecklist.compose(loaded.manifest(), rollbackTemplate, lastGo));
         }
         return ReleaseDefinition.of(hash(), loaded.manifest(), loaded.template());
     }

@@ -51,7 +51,7 @@ final class RollbackStarts {
         if (refused.isPresent()) {
             return refused.get();
         }
-        ReleaseDefinition definition = rollbackDefinition(row.get(), now);
+        ReleaseDefinition definition = rollbackDefinition(row.get(), lastGo(undone), now);
         Step.Changed changed = rules.start(service.newId(), definition.hash(), undone, actor, command.note(), now);
         Release rollback = changed.release();
         List<AuditEvent> events = ReleaseService.chain(rollback.id(), 0, HashChain.GENESIS, actor, changed.changes(), now);
@@ -72,10 +72,16 @@ final class RollbackStarts {
         return new CommandResult.Applied(after, events, "");
     }
 
-    private ReleaseDefinition rollbackDefinition(ReleaseRow row, Instant now) {
+    /** The label of the last gate (or release decision) given GO in the current round: "Phase 2 Go/No-Go". */
+    private static Optional<String> lastGo(Release undone) {
+        return undone.decisions().stream().filter(d -> d.round() == undone.round() && d.outcome() == Outcome.GO)
+                .map(DecisionRecord::gateLabel).reduce((a, b) -> b);
+    }
+
+    private ReleaseDefinition rollbackDefinition(ReleaseRow row, Optional<String> lastGo, Instant now) {
         DefinitionSnapshot snapshot = DefinitionSnapshot.fromJson(definitionRows.findById(row.definitionHash())
                 .orElseThrow(() -> new IllegalStateException("definition " + row.definitionHash() + " is missing"))
-                .snapshot()).forRollback();
+                .snapshot()).forRollback(lastGo);
         String hash = snapshot.hash();
         if (!definitionRows.existsById(hash)) {
             definitionRows.save(new DefinitionRow(hash, row.service(), snapshot.toJson(), now));

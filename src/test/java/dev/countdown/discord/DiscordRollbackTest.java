@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.countdown.chat.ActionRef;
-import dev.countdown.probe.ProbeWatch;
 import dev.countdown.support.FakeDiscord;
 import dev.countdown.support.FakeDiscordUsers.Interaction;
 import dev.countdown.support.WebhookTarget;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -78,9 +76,6 @@ class DiscordRollbackTest extends DiscordTestBase {
     /** The service's health as the watch sees it: it turns bad after the second GO. */
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final HttpServer watched = watchedHealth();
-
-    @Inject
-    ProbeWatch watch;
 
     @Override
     public Map<String, String> getProperties() {
@@ -176,7 +171,7 @@ class DiscordRollbackTest extends DiscordTestBase {
     void anAbortAlertOffersStartRollbackUntilOneIsStarted() {
         String releaseId = goRelease("v3.0.0");
         healthy.set(false);
-        watch.tick();
+        // the GO put the watch on the scheduler; each delivery moves the clock past its next run
         String rootId = root().id();
         deliverUntil(d -> d.channel(rootId).stream().anyMatch(m -> m.visibleText().contains("Abort criterion fired")));
         FakeDiscord.Message alert = discord.find(rootId, "Abort criterion fired for web v3.0.0: health");

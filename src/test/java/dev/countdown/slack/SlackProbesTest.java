@@ -131,10 +131,11 @@ class SlackProbesTest {
                         "C0WEB0001", "w3"));
                 assertThat(SlackTestBase.answer(requests.send(SignedSlackRequests.slashCommand("/release", "decide",
                         "U0RM00001", "C0WEB0001", "w4")))).contains("Release decision: GO");
-                context.getBean(dev.countdown.probe.ProbeWatch.class).tick();
+                // the GO put the watch on the scheduler: its first run finds the 500
                 context.getBean(ChatDispatcher.class).drain();
                 String rootTs = slack.channel("C0WEB0001").getFirst().ts();
-                FakeSlack.Message alert = slack.find(rootTs, "Abort criterion fired for web v2.0.0: health");
+                FakeSlack.Message alert = awaitMessage(context.getBean(ChatDispatcher.class), slack, rootTs,
+                        "Abort criterion fired for web v2.0.0: health");
                 assertThat(alert.broadcast()).isTrue();
                 assertThat(alert.visibleText()).contains("500", "Rollback recommended");
 
@@ -173,6 +174,18 @@ class SlackProbesTest {
             Thread.sleep(20);
         }
         throw new AssertionError("the probe never ran");
+    }
+
+    private static FakeSlack.Message awaitMessage(ChatDispatcher dispatcher, FakeSlack slack, String rootTs, String text)
+            throws InterruptedException {
+        for (int k = 0; k < 100; k++) {
+            dispatcher.drain();
+            if (slack.thread(rootTs).stream().anyMatch(m -> m.visibleText().contains(text))) {
+                return slack.find(rootTs, text);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no message with " + text + " in " + slack.thread(rootTs));
     }
 
     private Map<String, Object> properties(FakeSlack slack, String healthUrl) throws Exception {

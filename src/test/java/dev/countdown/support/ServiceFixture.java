@@ -45,7 +45,6 @@ public final class ServiceFixture {
         Map<String, Object> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
         properties.put("countdown.manifests-dir", manifests.toString());
         properties.put("countdown.templates-dir", templates.toString());
-        properties.put("countdown.probes.watch-poll", "1h");
         properties.put("countdown.chat.poll", "1h");
         properties.put("countdown.chat.initial-delay", "1h");
         return properties;

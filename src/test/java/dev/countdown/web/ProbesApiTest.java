@@ -9,11 +9,13 @@ import dev.countdown.evidence.EvidenceBundle;
 import dev.countdown.support.ApiClient;
 import dev.countdown.support.ApiClient.Response;
 import dev.countdown.support.CountdownTestProperties;
+import dev.countdown.support.MutableClock;
 import dev.countdown.support.ServiceFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,36 +103,65 @@ class ProbesApiTest {
             target.start(InetAddress.getLoopbackAddress(), 0);
             Map<String, Object> properties = properties(target.url("/health").toString(),
                     "watch: { window: 1h, every: 1s, probes: [health], failures: 2 }\n");
+            properties.put("test.clock", "mutable");
+            properties.put("countdown.scheduler.poll", "100ms");
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 ApiClient api = new ApiClient(server.getURI(), CountdownTestProperties.TOKEN);
-                dev.countdown.probe.ProbeWatch watch = server.getApplicationContext().getBean(dev.countdown.probe.ProbeWatch.class);
+                MutableClock clock = server.getApplicationContext().getBean(MutableClock.class);
                 String id = api.post("/api/releases", "{\"service\":\"web\",\"version\":\"v2.0.0\",\"actor\":" + RM + "}")
                         .json().at("/release/id").asText();
                 String base = "/api/releases/" + id;
-                assertThat(watch.tick()).as("nothing is watched before the GO").isZero();
                 api.post(base + "/probes", "{\"actor\":" + RM + "}");
+                clock.advance(Duration.ofSeconds(5));
+                Thread.sleep(300);
+                assertThat(probeEvents(api, base)).as("nothing is watched before the GO").isEqualTo(1);
                 api.post(base + "/items/checks.notes-read", "{\"state\":\"pass\",\"actor\":" + RM + "}");
                 api.post(base + "/approvals/qa-lead", "{\"vote\":\"approve\",\"actor\":" + actor("slack", "U0QA00001") + "}");
                 assertThat(api.post(base + "/decision", "{\"actor\":" + RM + "}").json().at("/release/state").asText())
                         .isEqualTo("go");
 
+                // the scheduler runs the watch on the service's clock: at the GO, then one run per second moved
+                await(clock, "the watch's run at the GO", () -> probeEvents(api, base) == 2);
                 status.set(500);
-                assertThat(watch.tick()).isEqualTo(1);
+                clock.advance(Duration.ofSeconds(1));
+                await(clock, "the watch's first failing run", () -> probeEvents(api, base) == 3);
                 assertThat(api.get(base).json().get("alerts")).as("one failure is not yet a trend").isEmpty();
-                Thread.sleep(1100);
-                watch.tick();
+                clock.advance(Duration.ofSeconds(1));
+                await(clock, "the watch's second failing run", () -> probeEvents(api, base) == 4);
                 JsonNode alerts = api.get(base).json().get("alerts");
                 assertThat(alerts).hasSize(1);
                 assertThat(alerts.get(0).get("probe").asText()).isEqualTo("health");
                 assertThat(alerts.get(0).get("summary").asText()).contains("500");
-                Thread.sleep(1100);
-                watch.tick();
+                clock.advance(Duration.ofSeconds(1));
+                await(clock, "the watch's third failing run", () -> probeEvents(api, base) == 5);
                 assertThat(api.get(base).json().get("alerts")).as("an alert per streak, not per run").hasSize(1);
+                clock.advance(Duration.ofHours(2));
+                Thread.sleep(500);
+                assertThat(probeEvents(api, base)).as("the watch ends with its window").isEqualTo(5);
                 List<String> types = new java.util.ArrayList<>();
                 api.get(base + "/timeline").json().forEach(e -> types.add(e.get("type").asText()));
                 assertThat(types).contains("alert.raised").endsWith("probe.fail");
                 assertThat(api.get("/releases/" + id).body()).contains("Abort criterion fired: health", "Rollback recommended");
             }
+        }
+    }
+
+    private static long probeEvents(ApiClient api, String base) {
+        List<String> types = new java.util.ArrayList<>();
+        api.get(base + "/timeline").json().forEach(e -> types.add(e.get("type").asText()));
+        return types.stream().filter(t -> t.startsWith("probe.")).count();
+    }
+
+    /** The scheduler's runner is awaited by its effect, within a bound; the clock creeps on meanwhile, as time does. */
+    private static void await(MutableClock clock, String what, java.util.function.BooleanSupplier done)
+            throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        while (!done.getAsBoolean()) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+            clock.advance(Duration.ofMillis(1));
         }
     }
 

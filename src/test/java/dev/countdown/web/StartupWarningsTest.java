@@ -51,7 +51,6 @@ class StartupWarningsTest {
         loggers.forEach(l -> l.addAppender(appender));
         Map<String, Object> properties = new HashMap<>(CountdownTestProperties.with(TestPostgres.newH2Database()));
         properties.put("countdown.chat.initial-delay", "1h");
-        properties.put("countdown.probes.watch-poll", "1h");
         properties.putAll(extra);
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             // The metrics refresh at once on their own thread: let the store be ready before the context closes.
