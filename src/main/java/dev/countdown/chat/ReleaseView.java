@@ -13,11 +13,14 @@ import java.util.Optional;
  *
  * @param open        whether items and approvals may still change (buttons are shown)
  * @param overridable whether the manifest lets a NO-GO be overridden
+ * @param windowClosed while the release waits for a decision outside its change windows: why, and
+ *                    the next window
  */
 public record ReleaseView(String releaseId, String service, String version, String state, boolean open, int round,
                           String phase, Counters counters, List<SectionView> sections, List<RoleView> roles,
                           List<DecisionView> decisions, List<ProbeView> probes, List<AlertView> alerts,
-                          boolean overridable, Optional<RollbackView> rollback, List<ReminderView> reminders) {
+                          boolean overridable, Optional<RollbackView> rollback, List<ReminderView> reminders,
+                          Optional<String> windowClosed) {
 
     /**
      * A nudge about approvals still pending; {@code index} 1 for the first, messages are keyed by it.

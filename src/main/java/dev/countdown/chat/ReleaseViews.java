@@ -46,7 +46,8 @@ public final class ReleaseViews {
                 d.template().sections().stream().map(s -> section(s, r, d, decisions)).toList(), roles, decisions,
                 d.manifest().probes().values().stream().map(p -> probe(p, r, d, now)).toList(), alerts(r),
                 d.manifest().policy().override().isPresent() || d.manifest().windows().isPresent(), rollback(r, d),
-                reminders(r, d));
+                reminders(r, d), r.acceptsWork() && !r.isRollback()
+                        ? d.manifest().windows().flatMap(w -> w.notice(now)) : Optional.empty());
     }
 
     private static Optional<ReleaseView.RollbackView> rollback(Release r, ReleaseDefinition d) {

@@ -68,7 +68,7 @@ public final class ThreadSync implements ChatDelivery {
 
     @Override
     public Result deliver(ChatThread thread, LoadedRelease release) {
-        ReleaseView view = ReleaseViews.of(release);
+        ReleaseView view = ReleaseViews.of(release, clock.instant());
         Map<String, ChatMessage> sent = new HashMap<>(messages.findByReleaseIdAndPlatform(view.releaseId(), platform)
                 .stream().collect(Collectors.toMap(ChatMessage::messageKey, m -> m)));
         List<ThreadLayout.Part> layout = ThreadLayout.of(view, renderer.limits());

@@ -171,6 +171,7 @@ final class DiscordRenderer implements ThreadRenderer {
                 c.text(text.toString());
             }
         }
+        v.windowClosed().filter(why -> c.fits(2, why.length() + 4)).ifPresent(why -> c.text("🔒 " + DiscordText.escape(why)));
         if (v.rollback().filter(ReleaseView.RollbackView::undoes).isPresent()) {
             DiscordRollbackComponents.action(v, c);
         } else if (v.open()) {

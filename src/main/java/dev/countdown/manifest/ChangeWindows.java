@@ -81,6 +81,24 @@ public record ChangeWindows(ZoneId zone, List<Window> deploy, List<Freeze> freez
                 .map(c -> c.atZone(zone)).filter(c -> closed(c.toInstant()).isEmpty()).findFirst();
     }
 
+    /**
+     * What a release's thread says while no GO may be given: the freeze or the windows, and the
+     * next window. Unlike {@link #explain} it does not name the time now, so the message showing
+     * it stays the same until the window opens.
+     */
+    public Optional<String> notice(Instant now) {
+        if (closed(now).isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDateTime t = LocalDateTime.ofInstant(now, zone);
+        String why = freezes.stream().filter(f -> f.contains(t)).findFirst()
+                .map(f -> "Deploys are frozen" + (f.reason().isEmpty() ? "" : " (" + f.reason() + ")") + ".")
+                .orElse("Outside the deployment windows (" + String.join(", ", deploy.stream().map(Window::written)
+                        .toList()) + " " + zoneName() + ").");
+        return Optional.of(why + next(now).map(n -> " Next window: " + SHOWN.format(n) + " " + zoneName() + ".")
+                .orElse(" No window opens in the next four weeks."));
+    }
+
     /** "It is … outside …. Next window: Mon 2031-01-06 02:00 UTC." */
     public String explain(Instant now) {
         return closed(now).orElse("") + next(now).map(n -> " Next window: " + SHOWN.format(n) + " " + zoneName() + ".")

@@ -118,7 +118,21 @@ final class Ceremony {
             case Command.StartRollback c -> refuse(Refusal.INVALID, release.id(), "a rollback is started by the service");
             case Command.ActionStep c -> refuse(Refusal.INVALID, release.id(), "Only a rollback has an action to run.");
             case Command.Remind c -> new Reminding(definition).remind(release, c, actor, now);
+            case Command.WindowOpening c -> windowOpening(release, actor, now);
         };
+    }
+
+    private Step windowOpening(Release release, Actor actor, Instant now) {
+        if (actor.source() != IdentitySource.SYSTEM) {
+            return refuse(Refusal.FORBIDDEN, release.id(), "Window openings are Countdown's own.");
+        }
+        var windows = definition.manifest().windows();
+        if (windows.isEmpty() || !release.acceptsWork() || windows.get().closed(now).isPresent()) {
+            return new Step.Changed(release, List.of(), "No window to open.");
+        }
+        String phase = definition.phase(release.phase()).label();
+        return new Step.Changed(release, List.of(new Change("window.opened", phase, "closed", "open",
+                "a GO may be given now")), "The change window is open: " + phase + " may be decided now.");
     }
 
     private Step setItem(Release release, Command.SetItem c, Actor actor, Instant now) {

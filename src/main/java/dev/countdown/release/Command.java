@@ -61,6 +61,14 @@ public sealed interface Command {
     record Remind(String releaseId, int round, boolean escalate) implements Command {
     }
 
+    /**
+     * Countdown's own, when a change window the release waited for has opened: said on the record
+     * and in the thread, so a GO refused outside the windows may be given now. Nothing happens when
+     * the window is closed again (a freeze began) or the release no longer waits for a decision.
+     */
+    record WindowOpening(String releaseId) implements Command {
+    }
+
     /** Results of probes run for the release, to keep as evidence and to set the items bound to them. */
     record RecordProbes(String releaseId, java.util.List<ProbeOutcome> results) implements Command {
         public RecordProbes {

@@ -55,6 +55,7 @@ public final class Limits {
             case Command.StartRollback c -> first(releaseId(c), tooLong("note", c.note(), TEXT));
             case Command.ActionStep c -> first(releaseId(c), tooLong("note", c.summary(), TEXT));
             case Command.Remind c -> releaseId(c);
+            case Command.WindowOpening c -> releaseId(c);
         };
     }
 

@@ -7,4 +7,8 @@ package dev.countdown.release;
 public interface ReleaseObserver {
 
     void applied(CommandRequest request, CommandResult.Applied result);
+
+    /** Told of a refusal of a command on an existing release, in the transaction that recorded it. */
+    default void refused(CommandRequest request, CommandResult.Refused refused) {
+    }
 }

@@ -220,6 +220,9 @@ public class ReleaseService {
         receipts.record(request, result, now, receipt.isPresent());
         if (result instanceof CommandResult.Applied applied && !applied.events().isEmpty()) {
             observers.forEach(o -> o.applied(request, applied));
+        } else if (result instanceof CommandResult.Refused refused && refused.releaseId() != null
+                && request.command().releaseId() != null) {
+            observers.forEach(o -> o.refused(request, refused));
         }
         linked.forEach(applied -> observers.forEach(o -> o.applied(request, applied)));
         return result;

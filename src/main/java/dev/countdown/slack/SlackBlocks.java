@@ -190,6 +190,7 @@ final class SlackBlocks {
                         button("Reject", SlackIds.vote(v.releaseId(), false, role.id()), "danger")))));
             }
         }
+        v.windowClosed().filter(why -> blocks.size() < MAX_BLOCKS - 1).ifPresent(why -> blocks.add(mrkdwnSection(":lock: " + SlackText.escape(why))));
         if (v.rollback().filter(ReleaseView.RollbackView::undoes).isPresent()) {
             blocks.addAll(SlackRollbackBlocks.action(v));
         } else if (v.open()) {

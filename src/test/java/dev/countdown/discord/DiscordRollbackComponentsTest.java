@@ -60,7 +60,7 @@ class DiscordRollbackComponentsTest {
     private static ReleaseView release(String id, Optional<RollbackView> rollback) {
         return new ReleaseView(id, "web", "v1.0.0", "rolling-back", true, 1, "Rollback decision",
                 new ReleaseView.Counters(0, 0, 0, 0, 1, 1), List.of(), List.of(), List.of(), List.of(), List.of(),
-                false, rollback, List.of());
+                false, rollback, List.of(), Optional.empty());
     }
 
     private static JsonNode body(dev.countdown.chat.ChatClient.Outgoing outgoing) throws Exception {

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -22,9 +25,13 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlackChangeWindowTest extends SlackTestBase {
 
     private static final String CTO = "U0CTO0001";
+
+    @jakarta.inject.Inject
+    dev.countdown.release.ReleaseService releases;
 
     @Override
     public Map<String, String> getProperties() {
@@ -53,6 +60,7 @@ class SlackChangeWindowTest extends SlackTestBase {
                       override: { roles: [cto] }
                     """.formatted(CHANNEL, RM, CTO, RM));
             properties.put("countdown.manifests-dir", manifests.toString());
+            properties.put("countdown.scheduler.poll", "100ms");
             properties.put("countdown.templates-dir", templates.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,6 +69,7 @@ class SlackChangeWindowTest extends SlackTestBase {
     }
 
     @Test
+    @Order(1)
     void aGoOutsideTheWindowsIsRefusedWithTheNextWindowAndTheCtoMayOverride() {
         at("2031-01-04T10:00:00Z");
         String id = readyRelease("v1.0.0");
@@ -82,13 +91,49 @@ class SlackChangeWindowTest extends SlackTestBase {
         assertThat(answer(command("decide", RM))).isEqualTo("Release decision: GO.");
     }
 
+    /** Runs after the test above: the clock only moves forward. */
+    @Test
+    @Order(2)
+    void theThreadSaysWhenTheWindowIsClosedAndOnTheScheduleThatItOpened() throws InterruptedException {
+        at("2032-02-02T01:00:00Z"); // a Monday, an hour before its window
+        String id = readyRelease("v2.0.0");
+        String root = root("v2.0.0");
+        deliver();
+        String closed = ":lock: Outside the deployment windows (Mon-Fri 02:00-06:00 UTC). Next window: Mon 2032-02-02 02:00 UTC.";
+        assertThat(slack.find(root, "Approvals").visibleText()).contains(closed);
+        assertThat(answer(command("decide", RM))).startsWith("No GO now.");
+
+        at("2032-02-02T01:59:00Z");
+        deliver();
+        assertThat(slack.find(root, "Approvals").visibleText()).as("not yet").contains(closed);
+
+        at("2032-02-02T02:00:00Z");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (slack.find(root, "Approvals").visibleText().contains(":lock:") && System.nanoTime() < deadline) {
+            deliver(); // the scheduler polls only while its clock moves
+            Thread.sleep(100);
+        }
+        assertThat(slack.find(root, "Approvals").visibleText()).as("the window is open").doesNotContain(":lock:")
+                .contains("Decide Release decision");
+        assertThat(releases.events(id)).filteredOn(e -> e.type().equals("window.opened")).singleElement()
+                .satisfies(e -> assertThat(e.actorId()).isEqualTo("countdown-windows"));
+        assertThat(answer(command("decide", RM))).isEqualTo("Release decision: GO.");
+    }
+
     private String readyRelease(String version) {
         assertThat(answer(command("start " + version, RM))).contains("started");
         deliver();
-        String id = SlackIdsTestAccess.releaseIdIn(slack.find(slack.channel(CHANNEL).getLast().ts(), "Smoke tests"));
+        String id = SlackIdsTestAccess.releaseIdIn(slack.find(root(version), "Smoke tests"));
         click(SlackIds.item(id, "checks.smoke-tests-pass"), "pass", RM);
         click(SlackIds.vote(id, true, "release-manager"), null, RM);
         return id;
+    }
+
+    /** The ts of the version's thread root: the channel's messages come in no particular order. */
+    private String root(String version) {
+        return slack.channel(CHANNEL).stream().filter(m -> m.visibleText()
+                        .matches("(?s).*Release api " + java.util.regex.Pattern.quote(version) + "\\s.*"))
+                .findFirst().orElseThrow().ts();
     }
 
     /** Slack signs with the time it sends; Countdown checks it against its own clock, which the test set. */
