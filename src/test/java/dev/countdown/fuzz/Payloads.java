@@ -18,7 +18,7 @@ import java.util.Random;
  * signing secret would: the form around it, the JSON inside it as text, and the JSON as a tree
  * (a field dropped, a value of another type, an id from elsewhere, a string too long).
  */
-final class Payloads {
+public final class Payloads {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -116,6 +116,25 @@ final class Payloads {
             containers.add(node);
             node.forEach(child -> collect(child, containers));
         }
+    }
+
+    /**
+     * A button id, a select's value or typed text changed: as bytes, a part between {@code |} or
+     * {@code !} replaced, or cut. Always well-formed Unicode, as a platform's JSON carries it, and at
+     * most {@code max} characters, as the platform caps it.
+     */
+    public static String mutateText(Random random, String text, int max) {
+        String changed = switch (random.nextInt(4)) {
+            case 0 -> {
+                String[] parts = text.split("(?<=[|!])", -1);
+                parts[random.nextInt(parts.length)] = Fragments.pick(random, random.nextBoolean() ? FORM : WORDS);
+                yield String.join("", parts);
+            }
+            case 1 -> text.substring(0, random.nextInt(text.length() + 1)) + Fragments.oddCharacters(random);
+            default -> new String(Mutations.mutate(random, text.getBytes(StandardCharsets.UTF_8), FORM), StandardCharsets.UTF_8);
+        };
+        String wellFormed = new String(changed.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        return wellFormed.length() > max ? wellFormed.substring(0, max) : wellFormed;
     }
 
     static String enc(String s) {
