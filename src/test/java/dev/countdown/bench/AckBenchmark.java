@@ -42,7 +42,7 @@ public final class AckBenchmark {
     private static final String RM = "U0RM00001";
     /** The flags README and the image use: a bounded heap and a collector that gives memory back. */
     static final String RECOMMENDED_JVM = "-XX:+UseSerialGC -Xmx128m -XX:MaxMetaspaceSize=128m "
-            + "-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m";
+            + "-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=1";
     /** glibc's malloc keeps an arena per core and thread up to 8 per core; two are plenty here (README, image). */
     static final String RECOMMENDED_ENV = "MALLOC_ARENA_MAX=2";
 
