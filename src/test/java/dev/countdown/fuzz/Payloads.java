@@ -51,7 +51,7 @@ public final class Payloads {
     /** A form body ({@code a=b&c=d}) changed: as bytes, or one of its fields. */
     static String mutateForm(Random random, String form) {
         if (random.nextInt(4) == 0) {
-            return new String(Mutations.mutate(random, form.getBytes(StandardCharsets.UTF_8), FORM), StandardCharsets.UTF_8);
+            return mutateChars(random, form);
         }
         List<String> fields = new ArrayList<>(List.of(form.split("&", -1)));
         int at = random.nextInt(fields.size());
@@ -73,8 +73,7 @@ public final class Payloads {
         String json = URLDecoder.decode(body.substring("payload=".length()), StandardCharsets.UTF_8);
         return switch (random.nextInt(5)) {
             case 0 -> mutateForm(random, body);
-            case 1 -> "payload=" + enc(new String(Mutations.mutate(random, json.getBytes(StandardCharsets.UTF_8), FORM),
-                    StandardCharsets.UTF_8));
+            case 1 -> "payload=" + enc(mutateChars(random, json));
             default -> "payload=" + enc(mutateTree(random, json));
         };
     }
@@ -131,10 +130,43 @@ public final class Payloads {
                 yield String.join("", parts);
             }
             case 1 -> text.substring(0, random.nextInt(text.length() + 1)) + Fragments.oddCharacters(random);
-            default -> new String(Mutations.mutate(random, text.getBytes(StandardCharsets.UTF_8), FORM), StandardCharsets.UTF_8);
+            default -> mutateChars(random, text);
         };
         String wellFormed = new String(changed.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         return wellFormed.length() > max ? wellFormed.substring(0, max) : wellFormed;
+    }
+
+    /**
+     * One to four edits anywhere in {@code text}: a fragment or odd characters put in, a character
+     * taken out or flipped, the text cut, a stretch repeated (up to 10,000 characters). Not {@link Mutations},
+     * whose line copies of its 100,000-character runs can reach gigabytes: over thousands of tries
+     * that ended a long run with an OutOfMemoryError in the generator, not in the service.
+     */
+    static String mutateChars(Random random, String text) {
+        StringBuilder b = new StringBuilder(text);
+        for (int n = 1 + random.nextInt(4); n > 0; n--) {
+            int at = random.nextInt(b.length() + 1);
+            switch (random.nextInt(6)) {
+                case 0 -> b.insert(at, Fragments.pick(random, FORM));
+                case 1 -> b.insert(at, Fragments.oddCharacters(random));
+                case 2 -> b.setLength(at);
+                case 3 -> {
+                    if (at < b.length()) {
+                        b.setCharAt(at, (char) (b.charAt(at) ^ (1 << random.nextInt(16))));
+                    }
+                }
+                case 4 -> {
+                    String stretch = b.substring(at, Math.min(b.length(), at + 1 + random.nextInt(20)));
+                    b.insert(at, stretch.repeat(random.nextInt(stretch.isEmpty() ? 1 : 100_000 / stretch.length() / 10 + 1)));
+                }
+                default -> {
+                    if (at < b.length()) {
+                        b.deleteCharAt(at);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     static String enc(String s) {
