@@ -67,7 +67,15 @@ final class DiscordClicks {
             event.reply("That menu is from another version of Countdown.").setEphemeral(true).queue();
             return;
         }
-        String label = event.getSelectedOptions().getFirst().getLabel();
+        // The option's label, when the message the menu came with still offers it (fuzz/DiscordPayloadFuzzTest
+        // found a value without its option, which ended the interaction unanswered); else the item's id.
+        String label = event.getSelectedOptions().stream().findFirst()
+                .map(net.dv8tion.jda.api.components.selections.SelectOption::getLabel).orElse(ref.get().target())
+                .strip();
+        if (label.isEmpty()) {
+            // A form's title may not be blank; the item is checked when the form comes back.
+            label = "Item";
+        }
         StringSelectMenu state = StringSelectMenu.create(DiscordIds.FORM_STATE)
                 .addOption("Failed", ItemState.FAIL.label())
                 .addOption("Not applicable", ItemState.NA.label())

@@ -111,7 +111,9 @@ final class SlackActionHandler {
         }
         String releaseId = meta.get()[0];
         String itemId = meta.get()[1];
-        Map<String, Map<String, com.slack.api.model.view.ViewState.Value>> values = payload.getView().getState().getValues();
+        // Slack always sends the form's state; a signed form without it is answered, not a 500.
+        Map<String, Map<String, com.slack.api.model.view.ViewState.Value>> values = Optional.ofNullable(
+                payload.getView().getState()).map(com.slack.api.model.view.ViewState::getValues).orElse(Map.of());
         String note = Optional.ofNullable(values.get(NOTE_BLOCK)).map(v -> v.get(NOTE_INPUT))
                 .map(com.slack.api.model.view.ViewState.Value::getValue).orElse("").strip();
         if (note.isEmpty()) {

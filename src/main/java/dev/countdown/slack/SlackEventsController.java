@@ -109,9 +109,29 @@ class SlackEventsController {
     private Response run(Request<?> request) {
         try {
             return app.run(request);
+        } catch (RuntimeException e) {
+            if (unreadableToBolt(e)) {
+                LOG.warn("refused a signed Slack request Bolt could not route: {}", e.toString());
+                return Response.builder().statusCode(400).contentType("application/json; charset=utf-8")
+                        .body("{\"error\":\"not a Slack request Countdown understands\"}").build();
+            }
+            throw new IllegalStateException("the Slack app failed on a request", e);
         } catch (Exception e) {
             throw new IllegalStateException("the Slack app failed on a request", e);
         }
+    }
+
+    /**
+     * Bolt itself, not a handler of Countdown's, failed on the payload's shape: a signed
+     * {@code "actions":[null]} makes it throw a NullPointerException while routing (found by
+     * fuzz/SlackPayloadFuzzTest). That is bad input, answered 400 like a payload it cannot parse;
+     * a failure inside a handler still is a 500.
+     */
+    private static boolean unreadableToBolt(RuntimeException e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        return (e instanceof NullPointerException || e instanceof ClassCastException
+                || e instanceof IndexOutOfBoundsException || e instanceof IllegalArgumentException)
+                && stack.length > 0 && stack[0].getClassName().startsWith("com.slack.api.");
     }
 
     private boolean fresh(String timestamp) {

@@ -28,7 +28,7 @@ import java.util.function.LongFunction;
  * <pre>bin/with-jdk21 mvn -B -q test-compile exec:java@ack-benchmark [-Dbench.seconds=8 ...]</pre>
  *
  * System properties: bench.targets (floor,h2,postgres), bench.concurrency (1,10,50), bench.seconds
- * measured per case (8), bench.warmup (3), bench.kinds (help,click), bench.releases (20), bench.soak seconds of clicks at the
+ * measured per case (8), bench.warmup (3), bench.kinds (help,click; or startup alone: {@link StartupBenchmark}), bench.releases (20), bench.soak seconds of clicks at the
  * highest concurrency before the last RSS (60), bench.jvm (the JVM flags of both sides), bench.jfr
  * (a target to record with JFR during its c=max clicks, e.g. h2), bench.env (K=V,K=V added to
  * Countdown's environment, default MALLOC_ARENA_MAX=2;
@@ -42,7 +42,7 @@ public final class AckBenchmark {
     private static final String RM = "U0RM00001";
     /** The flags README and the image use: a bounded heap and a collector that gives memory back. */
     static final String RECOMMENDED_JVM = "-XX:+UseSerialGC -Xmx128m -XX:MaxMetaspaceSize=128m "
-            + "-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m";
+            + "-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=1";
     /** glibc's malloc keeps an arena per core and thread up to 8 per core; two are plenty here (README, image). */
     static final String RECOMMENDED_ENV = "MALLOC_ARENA_MAX=2";
 
@@ -77,6 +77,10 @@ public final class AckBenchmark {
         }
         if (!extraEnv.isEmpty()) {
             System.out.println("Countdown's environment also has " + extraEnv);
+        }
+        if (kindsRun.equals(List.of("startup"))) {
+            StartupBenchmark.run(targets, flags, extraEnv, dir);
+            System.exit(0);
         }
         Map<String, Load.Result> floor = new HashMap<>();
         List<String> summary = new ArrayList<>();
@@ -155,7 +159,7 @@ public final class AckBenchmark {
         System.exit(0);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (java.io.IOException e) {

@@ -35,13 +35,34 @@ final class BenchProcess implements AutoCloseable {
     /** Starts {@code mainClass} with {@code jvmFlags}; {@code args} may name the port as {@code {port}}. */
     static BenchProcess start(Path workDir, List<String> jvmFlags, String mainClass, List<String> args,
                               Map<String, String> env) throws IOException, InterruptedException {
-        int port = freePort();
-        Path log = Files.createTempFile(workDir, mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-", ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8"));
-        command.addAll(jvmFlags);
+        List<String> command = new ArrayList<>(jvmFlags);
         command.addAll(List.of("-cp", classPath(), mainClass));
-        args.forEach(a -> command.add(a.replace("{port}", Integer.toString(port))));
+        command.addAll(args);
+        return launch(workDir, mainClass.substring(mainClass.lastIndexOf('.') + 1), command, env);
+    }
+
+    /**
+     * Starts a packaged jar as an operator does ({@code java FLAGS -jar JAR}): a start-up cache
+     * (bin/train-aot) only serves the class path it was trained with, never test-classes directories.
+     */
+    static BenchProcess startJar(Path workDir, List<String> jvmFlags, Path jar, Map<String, String> env)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(jvmFlags);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return launch(workDir, "jar", command, env);
+    }
+
+    /** The JVM that runs the benchmark: the one a start-up cache was trained with. */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static BenchProcess launch(Path workDir, String name, List<String> arguments, Map<String, String> env)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = Files.createTempFile(workDir, name + "-", ".log");
+        List<String> command = new ArrayList<>(List.of(java(), "-Dfile.encoding=UTF-8"));
+        arguments.forEach(a -> command.add(a.replace("{port}", Integer.toString(port))));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

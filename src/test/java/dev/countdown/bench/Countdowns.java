@@ -34,7 +34,8 @@ final class Countdowns {
         env.put("SLACK_SIGNING_SECRET", secret);
         env.put("SLACK_API_URL", slack.apiUrl());
         switch (target) {
-            case "h2" -> env.put("COUNTDOWN_DB_URL", "jdbc:h2:file:" + work.resolve("data").resolve("countdown"));
+            case "h2" -> env.put("COUNTDOWN_DB_URL", "jdbc:h2:file:" + work.resolve("data").resolve("countdown")
+                    + System.getProperty("bench.h2", ""));
             case "postgres" -> {
                 Map<String, String> db = TestPostgres.newDatabase();
                 env.put("COUNTDOWN_DB_URL", db.get("datasources.default.url"));
