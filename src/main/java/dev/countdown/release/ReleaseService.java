@@ -263,7 +263,7 @@ public class ReleaseService {
 
     private CommandResult change(CommandRequest request, Instant now, List<CommandResult.Applied> linkedApplied) {
         String releaseId = request.command().releaseId();
-        Optional<ReleaseRow> row = releaseId == null ? Optional.empty() : releases.findById(releaseId);
+        Optional<ReleaseRow> row = releaseId == null ? Optional.empty() : releases.findByIdForUpdate(releaseId);
         if (row.isEmpty()) {
             return new CommandResult.Refused(Refusal.NOT_FOUND, "No release '" + releaseId + "'.", Principals.NONE, null);
         }

@@ -34,7 +34,7 @@ final class RollbackStarts {
     }
 
     CommandResult start(Command.StartRollback command, Actor actor, Instant now, List<CommandResult.Applied> linked) {
-        Optional<ReleaseRow> row = releases.findById(command.releaseId());
+        Optional<ReleaseRow> row = releases.findByIdForUpdate(command.releaseId());
         if (row.isEmpty()) {
             return new CommandResult.Refused(Refusal.NOT_FOUND, "No release '" + command.releaseId() + "'.",
                     Principals.NONE, null);
@@ -65,7 +65,7 @@ final class RollbackStarts {
 
     /** The release a rollback undoes, moved as the rollback's change says, on its own audit chain. */
     CommandResult.Applied writeLinked(Step.Linked link, Actor actor, Instant now) {
-        ReleaseRow row = releases.findById(link.releaseId())
+        ReleaseRow row = releases.findByIdForUpdate(link.releaseId())
                 .orElseThrow(() -> new IllegalStateException("the release a rollback undoes is gone: " + link.releaseId()));
         Release after = ReleaseDocuments.read(row.document()).withState(link.state()).withRollback(link.link());
         List<AuditEvent> events = service.write(row, after, actor, List.of(link.change()), now);
