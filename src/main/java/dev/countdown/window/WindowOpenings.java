@@ -38,7 +38,7 @@ class WindowOpenings implements ReleaseObserver {
 
     @Override
     public void applied(CommandRequest request, CommandResult.Applied result) {
-        if (result.release().acceptsWork() && !(request.command() instanceof Command.WindowOpening)) {
+        if (result.release().acceptsWork()) {
             schedule(result.release().id(), windows(result.release().definitionHash()));
         }
     }

@@ -9,7 +9,6 @@ import dev.countdown.support.SignedSlackRequests;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +47,6 @@ class DiscordAndSlackTest extends DiscordTestBase {
 
     @Test
     void aStartInDiscordShowsInSlackAndSlackActsOnIt() throws Exception {
-        discord.awaitReady(Duration.ofSeconds(20));
         assertThat(release(RM, "start", Map.of("version", "v5.0.0")).text()).contains("Release web v5.0.0 started.");
 
         deliverUntil(d -> !slack.channel(SLACK_CHANNEL).isEmpty() && !d.channel(FakeDiscord.CHANNEL).isEmpty());

@@ -8,7 +8,6 @@ import dev.countdown.support.FakeDiscordUsers.Interaction;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -18,11 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 class DiscordCeremonyTest extends DiscordTestBase {
 
     private static final String SMOKE = "full-rollout.smoke-tests-pass";
-
-    @BeforeAll
-    void connected() {
-        discord.awaitReady(Duration.ofSeconds(20));
-    }
 
     @Test
     void fromStartToGoInAThread() {

@@ -7,7 +7,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -15,11 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscordDeliveryTest extends DiscordTestBase {
-
-    @BeforeAll
-    void connected() {
-        discord.awaitReady(Duration.ofSeconds(20));
-    }
 
     @Test
     void aBurstOf429sLosesNothingAndPostsNothingTwice() {

@@ -50,7 +50,6 @@ class DiscordPayloadFuzzTest extends DiscordTestBase {
 
     @BeforeAll
     void started() {
-        discord.awaitReady(Duration.ofSeconds(20));
         assertThat(release(RM, "start", Map.of("version", "v1.0.0")).text()).contains("Release web v1.0.0 started.");
         deliverUntil(d -> !d.channel(FakeDiscord.CHANNEL).isEmpty());
         FakeDiscord.Message root = root();

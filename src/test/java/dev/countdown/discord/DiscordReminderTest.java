@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -44,11 +43,6 @@ class DiscordReminderTest extends DiscordTestBase {
         }
         properties.put("countdown.scheduler.poll", "100ms");
         return properties;
-    }
-
-    @BeforeAll
-    void connected() {
-        discord.awaitReady(Duration.ofSeconds(20));
     }
 
     @Test

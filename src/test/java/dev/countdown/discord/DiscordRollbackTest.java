@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -93,11 +92,6 @@ class DiscordRollbackTest extends DiscordTestBase {
         }
         properties.put("countdown.scheduler.poll", "100ms");
         return properties;
-    }
-
-    @BeforeAll
-    void connected() {
-        discord.awaitReady(Duration.ofSeconds(20));
     }
 
     @AfterAll

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The real JDA inside the service, a fake Discord on loopback, a health endpoint for the probe, a clock to move. */
 abstract class DiscordTestBase implements TestPropertyProvider {
@@ -107,6 +108,12 @@ abstract class DiscordTestBase implements TestPropertyProvider {
     /** The manifest's channels. */
     String channels() {
         return "{ discord: [\"" + FakeDiscord.CHANNEL + "\"] }";
+    }
+
+    /** The bot is on the gateway before any test sends it an interaction. */
+    @BeforeAll
+    void connected() {
+        discord.awaitReady(Duration.ofSeconds(20));
     }
 
     @AfterAll

@@ -2,15 +2,12 @@ package dev.countdown.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countdown.support.SignedSlackRequests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -134,25 +131,5 @@ class SlackChangeWindowTest extends SlackTestBase {
         return slack.channel(CHANNEL).stream().filter(m -> m.visibleText()
                         .matches("(?s).*Release api " + java.util.regex.Pattern.quote(version) + "\\s.*"))
                 .findFirst().orElseThrow().ts();
-    }
-
-    /** Slack signs with the time it sends; Countdown checks it against its own clock, which the test set. */
-    @Override
-    HttpResponse<String> command(String text, String user) {
-        return signedNow(SignedSlackRequests.slashCommand("/release", text, user, CHANNEL, trigger()));
-    }
-
-    @Override
-    HttpResponse<String> click(String actionId, String selected, String user) {
-        return signedNow(SignedSlackRequests.blockAction(actionId, selected, user, CHANNEL, trigger()));
-    }
-
-    private HttpResponse<String> signedNow(String body) {
-        long now = clock.instant().getEpochSecond();
-        return requests().send(body, now, SignedSlackRequests.signature(SECRET, now, body), null);
-    }
-
-    private void at(String instant) {
-        clock.advance(Duration.between(clock.instant(), Instant.parse(instant)));
     }
 }

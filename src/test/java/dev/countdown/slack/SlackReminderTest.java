@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.countdown.support.ApiClient;
 import dev.countdown.support.CountdownTestProperties;
 import dev.countdown.support.FakeSlack;
-import dev.countdown.support.SignedSlackRequests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -218,25 +216,5 @@ class SlackReminderTest extends SlackTestBase {
 
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
-    }
-
-    @Override
-    HttpResponse<String> command(String text, String user) {
-        return signedNow(SignedSlackRequests.slashCommand("/release", text, user, CHANNEL, trigger()));
-    }
-
-    @Override
-    HttpResponse<String> click(String actionId, String selected, String user) {
-        return signedNow(SignedSlackRequests.blockAction(actionId, selected, user, CHANNEL, trigger()));
-    }
-
-    /** Slack signs with the time it sends; Countdown checks it against its own clock, which the test set. */
-    private HttpResponse<String> signedNow(String body) {
-        long now = clock.instant().getEpochSecond();
-        return requests().send(body, now, SignedSlackRequests.signature(SECRET, now, body), null);
-    }
-
-    private void at(String instant) {
-        clock.advance(Duration.between(clock.instant(), Instant.parse(instant)));
     }
 }

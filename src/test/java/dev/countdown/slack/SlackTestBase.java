@@ -56,7 +56,7 @@ abstract class SlackTestBase implements TestPropertyProvider {
     }
 
     HttpResponse<String> command(String text, String user) {
-        return requests().send(SignedSlackRequests.slashCommand("/release", text, user, CHANNEL, trigger()));
+        return signedNow(SignedSlackRequests.slashCommand("/release", text, user, CHANNEL, trigger()));
     }
 
     /** What the user sees of an acknowledgement: its text. */
@@ -69,7 +69,21 @@ abstract class SlackTestBase implements TestPropertyProvider {
     }
 
     HttpResponse<String> click(String actionId, String selected, String user) {
-        return requests().send(SignedSlackRequests.blockAction(actionId, selected, user, CHANNEL, trigger()));
+        return signedNow(SignedSlackRequests.blockAction(actionId, selected, user, CHANNEL, trigger()));
+    }
+
+    /**
+     * Slack signs with the time it sends; Countdown checks it against its own clock, which the
+     * tests move: signed at that clock's time, a request stays fresh however far a test moved it.
+     */
+    HttpResponse<String> signedNow(String body) {
+        long now = clock.instant().getEpochSecond();
+        return requests().send(body, now, SignedSlackRequests.signature(SECRET, now, body), null);
+    }
+
+    /** Moves the clock to {@code instant}, forward only: posts wait for a clock that went back. */
+    void at(String instant) {
+        clock.advance(java.time.Duration.between(clock.instant(), java.time.Instant.parse(instant)));
     }
 
     /** A second later, the outbox delivers what is due. */
