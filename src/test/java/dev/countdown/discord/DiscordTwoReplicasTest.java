@@ -58,7 +58,7 @@ class DiscordTwoReplicasTest {
                 leader.kill();
                 Instant killed = Instant.now();
                 await(() -> holds(standby));
-                await(() -> discord.gatewayConnections() == 1);
+                await(() -> discord.gatewayConnections() == 1 && discord.sessionReady());
                 Duration takeover = Duration.between(killed, Instant.now());
                 assertThat(takeover).as("taken over within seconds").isLessThan(Duration.ofSeconds(20));
 

@@ -111,6 +111,11 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.getConnections().size();
     }
 
+    /** Whether the newest gateway connection has identified: a bot that took the gateway over is ready. */
+    public boolean sessionReady() {
+        return gateway.sessionReady();
+    }
+
     public void awaitReady(Duration timeout) {
         gateway.awaitReady(timeout);
     }

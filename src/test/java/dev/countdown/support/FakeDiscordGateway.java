@@ -30,6 +30,8 @@ final class FakeDiscordGateway extends WebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile CountDownLatch ready = new CountDownLatch(1);
     private volatile WebSocket session;
+    /** The connection that last identified: interactions go to {@link #session}, and JDA acts on them once it is ready. */
+    private volatile WebSocket identified;
 
     FakeDiscordGateway(FakeDiscord discord) {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -44,6 +46,11 @@ final class FakeDiscordGateway extends WebSocketServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether the bot on the newest connection has identified and has its guild. */
+    boolean sessionReady() {
+        return session != null && session == identified;
     }
 
     String url() {
@@ -93,6 +100,7 @@ final class FakeDiscordGateway extends WebSocketServer {
             case 2, 6 -> {
                 dispatch("READY", readyPayload());
                 dispatch("GUILD_CREATE", guildCreate());
+                identified = conn;
                 ready.countDown();
             }
             default -> {
